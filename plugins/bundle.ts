@@ -1,0 +1,122 @@
+import * as esbuild from "esbuild";
+
+/** Options for bundling islands for the browser. */
+export interface Options {
+  /** Folder of the island components. */
+  islands: string;
+  /** Island names (file names without `.tsx`). */
+  names: string[];
+  /** The hydration loader, the only script a page with islands loads up front. */
+  loader: string;
+  /** The training worker entry, bundled on its own; islands get its hashed URL. */
+  worker: string;
+  /** URL folder the bundle is served from. */
+  publicPath: string;
+  /** Minify the output (off only when debugging). */
+  minify: boolean;
+}
+
+export const defaults = {
+  islands: "islands",
+  names: [] as string[],
+  loader: "islands/_loader.ts",
+  worker: "ml/runtime/worker.ts",
+  publicPath: "/_islands",
+  minify: true,
+} satisfies Options;
+
+/** A file of the bundle, relative to the output folder. */
+export interface BundleFile {
+  path: string;
+  contents: Uint8Array;
+}
+
+const exists = (path: string) => {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Bundles the loader, one lazily imported chunk per island and the training worker, with code
+ * splitting and content-hashed names, in memory. The caller writes the files.
+ */
+export async function bundleIslands(userOptions: Partial<Options> = {}) {
+  const options = { ...defaults, ...userOptions };
+  const root = Deno.cwd();
+  const files: BundleFile[] = [];
+  const common = {
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    minify: options.minify,
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    write: false,
+    outdir: `${root}/_bundle`,
+    entryNames: "[name]-[hash]",
+    chunkNames: "chunk-[hash]",
+    assetNames: "[name]-[hash]",
+    logLevel: "silent",
+    legalComments: "none",
+  } satisfies esbuild.BuildOptions;
+  const relative = (path: string) => path.slice(`${root}/_bundle/`.length);
+
+  let workerUrl = "";
+  if (exists(options.worker)) {
+    const worker = await esbuild.build({ ...common, entryPoints: { worker: options.worker } });
+    for (const out of worker.outputFiles) {
+      files.push({ path: relative(out.path), contents: out.contents });
+    }
+    workerUrl = `${options.publicPath}/${
+      relative(worker.outputFiles.find((f) => f.path.endsWith(".js"))!.path)
+    }`;
+  }
+
+  const registry = options.names
+    .map((n) => `  ${n}: () => import(${JSON.stringify(`${root}/${options.islands}/${n}.tsx`)}),`)
+    .join("\n");
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: { loader: options.loader },
+    splitting: true,
+    metafile: true,
+    define: {
+      __TRAIN_WORKER_URL__: JSON.stringify(workerUrl),
+      __WASM_PATH__: JSON.stringify(`${options.publicPath}/wasm/`),
+    },
+    plugins: [{
+      name: "island-registry",
+      setup(build) {
+        build.onResolve(
+          { filter: /^island-registry$/ },
+          () => ({ path: "registry", namespace: "islands" }),
+        );
+        build.onLoad({ filter: /.*/, namespace: "islands" }, () => ({
+          contents: `export const islands = {\n${registry}\n};\n`,
+          loader: "js",
+          resolveDir: root,
+        }));
+      },
+    }],
+  });
+  for (const out of result.outputFiles) {
+    files.push({ path: relative(out.path), contents: out.contents });
+  }
+  const loader = relative(result.outputFiles.find((f) => /\/loader-[\w]+\.js$/.test(f.path))!.path);
+  files.push(...wasmFiles());
+  await esbuild.stop();
+  return { loader, workerUrl, files, metafile: result.metafile };
+}
+
+/** TF.js's WebAssembly binaries, served from the site so no CDN is ever asked. */
+function wasmFiles(): BundleFile[] {
+  const dir = "node_modules/@tensorflow/tfjs-backend-wasm/dist";
+  if (!exists(dir)) return [];
+  return [...Deno.readDirSync(dir)]
+    .filter((e) => e.name.endsWith(".wasm"))
+    .map((e) => ({ path: `wasm/${e.name}`, contents: Deno.readFileSync(`${dir}/${e.name}`) }));
+}

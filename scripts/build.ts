@@ -1,0 +1,83 @@
+/**
+ * Builds the site into a temporary folder and swaps it in only on success, so a failed build
+ * never destroys the last good `_site/`. `--serve` starts the live-reload dev server instead.
+ *
+ *   deno task build            build once
+ *   deno task serve            build, serve on 127.0.0.1:8080, rebuild on change
+ */
+import Eleventy from "@11ty/eleventy";
+import { rootCause } from "../plugins/errors.ts";
+
+/** Options for one build. */
+export interface BuildOptions {
+  /** Final output folder. */
+  output: string;
+  /** Eleventy config file. */
+  config: string;
+  /** Print Eleventy's per-file log lines. */
+  verbose: boolean;
+}
+
+export const defaults: BuildOptions = { output: "_site", config: "_config.ts", verbose: false };
+
+/** Result of a build: the error message an author should see, or the page count and time. */
+export type BuildResult = { ok: true; pages: number; ms: number } | { ok: false; message: string };
+
+/** Runs Eleventy into `<output>.tmp-<pid>` and renames it over `output` when it succeeds. */
+export async function build(options: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  const { output, config, verbose } = { ...defaults, ...options };
+  const started = performance.now();
+  const temp = `${output}.tmp-${Deno.pid}`;
+  await Deno.remove(temp, { recursive: true }).catch(() => {});
+  try {
+    const eleventy = new Eleventy("content", temp, { configPath: config, quietMode: !verbose });
+    if (!verbose) eleventy.disableLogger();
+    const written = await writeSite(eleventy);
+    await swap(temp, output);
+    return { ok: true, pages: written, ms: performance.now() - started };
+  } catch (error) {
+    await Deno.remove(temp, { recursive: true }).catch(() => {});
+    return { ok: false, message: describe(error) };
+  }
+}
+
+// deno-lint-ignore no-explicit-any
+async function writeSite(eleventy: any): Promise<number> {
+  const results = await eleventy.write();
+  const pages = Array.isArray(results)
+    ? results.flat().filter((r: { outputPath?: string }) => r?.outputPath?.endsWith(".html"))
+    : [];
+  return pages.length;
+}
+
+async function swap(temp: string, output: string) {
+  const old = `${output}.old-${Deno.pid}`;
+  const hadOutput = await Deno.stat(output).then(() => true, () => false);
+  if (hadOutput) await Deno.rename(output, old);
+  await Deno.rename(temp, output);
+  if (hadOutput) await Deno.remove(old, { recursive: true });
+}
+
+/** Turns whatever Eleventy threw into the one message an author needs. */
+export function describe(error: unknown): string {
+  const cause = rootCause(error);
+  if (cause instanceof Error && cause.name === "ContentError") return cause.message;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const outer = error instanceof Error ? error.message : "";
+  return outer && outer !== text ? `${outer}\n  caused by: ${text}` : text;
+}
+
+if (import.meta.main) {
+  if (Deno.args.includes("--serve")) {
+    const { serve } = await import("../dev/server.ts");
+    await serve();
+  } else {
+    const result = await build({ verbose: Deno.args.includes("--verbose") });
+    if (result.ok) {
+      console.log(`built ${result.pages} pages into _site/ in ${(result.ms / 1000).toFixed(2)} s`);
+    } else {
+      console.error(`build failed; the previous _site/ is untouched.\n${result.message}`);
+      Deno.exit(1);
+    }
+  }
+}
