@@ -1,0 +1,103 @@
+/**
+ * Plate diagram of the probabilistic view of meta-learning: shared θ → task parameters φᵢ →
+ * data (x, y), with a plate over tasks i and a nested plate over data points j.
+ */
+import { Arrow, colour, type DiagramProps, Frame, Label, pick, Sym } from "./svg.tsx";
+
+const text = {
+  title: {
+    en: "Graphical model: shared structure θ, task parameters φᵢ, data (x, y)",
+    ko: "그래프 모델: 공유 구조 θ, 과제별 파라미터 φᵢ, 데이터 (x, y)",
+  },
+  desc: {
+    en: "A circle for θ sits above two nested boxes (plates). An arrow runs from θ to the circle " +
+      "φᵢ inside the outer plate, which repeats over tasks i = 1 to n. Inside it, a second plate " +
+      "repeats over data points j = 1 to mᵢ and holds two shaded, observed circles, xᵢⱼ and yᵢⱼ. " +
+      "Arrows run from φᵢ to yᵢⱼ and from xᵢⱼ to yᵢⱼ. Because every φᵢ hangs from the same θ, " +
+      "the task parameters are conditionally independent given θ, but not independent.",
+    ko: "θ 원이 두 겹의 상자(plate) 위에 있다. θ에서 바깥 상자 안의 φᵢ 원으로 화살표가 이어지며, " +
+      "바깥 상자는 과제 i = 1…n 에 걸쳐 반복된다. 그 안의 두 번째 상자는 데이터 j = 1…mᵢ 에 걸쳐 " +
+      "반복되며, 관측된(음영) 원 xᵢⱼ 와 yᵢⱼ 를 담는다. φᵢ 와 xᵢⱼ 에서 각각 yᵢⱼ 로 화살표가 이어진다. " +
+      "모든 φᵢ 가 같은 θ 에 달려 있으므로 과제 파라미터들은 θ 가 주어지면 조건부 독립이지만, " +
+      "그 자체로 독립은 아니다.",
+  },
+  shared: { en: "shared structure", ko: "공유 구조" },
+  perTask: { en: "task parameters", ko: "과제별 파라미터" },
+  tasks: { en: "tasks  i = 1, …, n", ko: "과제  i = 1, …, n" },
+  points: { en: "data  j = 1, …, m", ko: "데이터  j = 1, …, m" },
+  input: { en: "input", ko: "입력" },
+  label: { en: "label", ko: "레이블" },
+  latent: { en: "unobserved", ko: "관측 안 됨" },
+  observed: { en: "observed", ko: "관측됨" },
+  plate: { en: "plate = repeat", ko: "상자 = 반복" },
+};
+
+const theta = { x: 240, y: 46 };
+const phi = { x: 240, y: 140 };
+const x = { x: 172, y: 218 };
+const y = { x: 308, y: 218 };
+const R = 24;
+const r = 22;
+const shaded = { fill: colour.muted, fillOpacity: 0.28, stroke: "currentColor" };
+const open = { fill: colour.surface, stroke: "currentColor" };
+
+/**
+ * The plate diagram, labelled in the page language.
+ * @example renderToString(<GraphicalModel lang="en" />)
+ */
+export default function GraphicalModel({ lang }: DiagramProps) {
+  const t = (key: keyof typeof text) => pick(lang, text[key]);
+  return (
+    <Frame width={480} height={372} name="graphical-model" title={t("title")} desc={t("desc")}>
+      <rect x={64} y={94} width={352} height={222} rx={12} stroke-width={1.5} style={open} />
+      <Label x={404} y={300} anchor="end" size={13} fill={colour.muted}>{t("tasks")}</Label>
+      <rect x={92} y={176} width={296} height={102} rx={10} stroke-width={1.5} style={open} />
+      <Label x={376} y={264} anchor="end" size={12} fill={colour.muted}>
+        {t("points")}
+        <tspan dy={3} font-size={9}>i</tspan>
+      </Label>
+
+      <Arrow from={theta} to={phi} startGap={R} endGap={R} stroke={colour.accent} width={2} />
+      <Arrow from={phi} to={y} startGap={R} endGap={r} />
+      <Arrow from={x} to={y} startGap={r} endGap={r} />
+
+      <circle
+        cx={theta.x}
+        cy={theta.y}
+        r={R}
+        stroke-width={2.2}
+        style={{ fill: colour.surface, stroke: colour.accent }}
+      />
+      <Sym x={theta.x} y={theta.y} base="θ" size={22} />
+      <Label x={theta.x + R + 10} y={theta.y} anchor="start" fill={colour.accent} weight={600}>
+        {t("shared")}
+      </Label>
+
+      <circle cx={phi.x} cy={phi.y} r={R} stroke-width={1.8} style={open} />
+      <Sym x={phi.x - 2} y={phi.y - 2} base="φ" sub="i" size={22} />
+      <Label x={phi.x + R + 10} y={phi.y} anchor="start" fill={colour.muted}>
+        {t("perTask")}
+      </Label>
+
+      <circle cx={x.x} cy={x.y} r={r} stroke-width={1.6} style={shaded} />
+      <Sym x={x.x - 3} y={x.y - 3} base="x" sub="ij" size={20} />
+      <Label x={x.x - r - 8} y={x.y} anchor="end" size={12} fill={colour.muted}>
+        {t("input")}
+      </Label>
+      <circle cx={y.x} cy={y.y} r={r} stroke-width={1.6} style={shaded} />
+      <Sym x={y.x - 3} y={y.y - 3} base="y" sub="ij" size={20} />
+      <Label x={y.x + r + 8} y={y.y} anchor="start" size={12} fill={colour.muted}>
+        {t("label")}
+      </Label>
+
+      <g transform="translate(0 348)">
+        <circle cx={46} cy={0} r={8} stroke-width={1.4} style={open} />
+        <Label x={60} y={0} anchor="start" size={12}>{t("latent")}</Label>
+        <circle cx={196} cy={0} r={8} stroke-width={1.4} style={shaded} />
+        <Label x={210} y={0} anchor="start" size={12}>{t("observed")}</Label>
+        <rect x={326} y={-8} width={20} height={16} rx={3} stroke-width={1.4} style={open} />
+        <Label x={354} y={0} anchor="start" size={12}>{t("plate")}</Label>
+      </g>
+    </Frame>
+  );
+}
