@@ -11,11 +11,19 @@ export const schema = z.strictObject({
  * The smallest island: it proves the path from a Markdown fence to a hydrated widget.
  * @example ```island Counter\nstart: 3\n```
  */
-export default function Counter({ start = 0 }: { start?: number }) {
+export default function Counter(
+  { start = 0, lang = "en" }: { start?: number; lang?: "en" | "ko" },
+) {
   const [count, setCount] = useState(start);
   return (
     <div class="counter">
-      <button type="button" onClick={() => setCount(count + 1)} aria-label="Add one">+1</button>
+      <button
+        type="button"
+        onClick={() => setCount(count + 1)}
+        aria-label={lang === "ko" ? "1 더하기" : "Add one"}
+      >
+        +1
+      </button>
       <output aria-live="polite">{count}</output>
     </div>
   );

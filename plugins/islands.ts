@@ -155,6 +155,8 @@ function renderIsland(
     }
     data = result.data as Record<string, unknown>;
   }
+  // Every island also learns the page language, so it can label itself in Korean or English.
+  data = { ...data, lang: env.lang === "ko" ? "ko" : "en" };
   const count = ((env.islandCount as number | undefined) ?? 0) + 1;
   env.islandCount = count;
   const id = `island-${count}`;

@@ -1,0 +1,25 @@
+/**
+ * `deno task test`: makes sure Chromium is there (installing Debian's package where it can),
+ * builds the site, then runs every test — unit, content and browser — with `deno test`.
+ * Extra arguments go to `deno test` (e.g. `deno task test tests/browser/`).
+ */
+import { ensureChromium } from "./chromium.ts";
+import { build } from "./build.ts";
+
+const chrome = await ensureChromium();
+console.error(`Chromium: ${chrome}`);
+const built = await build();
+if (!built.ok) {
+  console.error(`The site does not build, so the tests cannot run:\n${built.message}`);
+  Deno.exit(1);
+}
+console.error(`Built ${built.pages} pages in ${(built.ms / 1000).toFixed(1)} s.`);
+
+const args = Deno.args.length ? Deno.args : ["."];
+const { code } = await new Deno.Command(Deno.execPath(), {
+  args: ["test", "-A", "--no-check=remote", ...args],
+  env: { CHROME_PATH: chrome },
+  stdout: "inherit",
+  stderr: "inherit",
+}).output();
+Deno.exit(code);
