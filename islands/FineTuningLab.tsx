@@ -47,7 +47,7 @@ const note = {
  * here, so the notes read well before the widget lands.
  */
 export default function FineTuningLab(
-  { experiment }: { experiment: (typeof experiments)[number] },
+  { experiment, lang = "en" }: { experiment: (typeof experiments)[number]; lang?: "en" | "ko" },
 ) {
   return (
     <div class="widget-placeholder" data-experiment={experiment}>
