@@ -14,7 +14,7 @@ export interface Options {
 
 export const defaults = {
   static: "static",
-  styles: ["styles/site.css"],
+  styles: ["styles/site.css", "styles/widgets.css"],
   katex: "node_modules/katex/dist",
   outDir: "assets",
 } satisfies Options;
