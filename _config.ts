@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import markdown from "./plugins/markdown.ts";
 import layouts from "./plugins/layouts.ts";
 import schema from "./plugins/schema.ts";
@@ -6,14 +7,20 @@ import assets from "./plugins/assets.ts";
 
 // deno-lint-ignore no-explicit-any
 export default async function (config: any) {
-  config.addPlugin(schema());
+  // Tests build fixture folders with the same layouts, so the layouts folder is found from here.
+  const input = String(config.directories?.input ?? "content").replace(/^\.\//, "").replace(
+    /\/$/,
+    "",
+  );
+  const includes = relative(input, "content/_includes");
+  config.addPlugin(schema({ input, includes }));
   config.addPlugin(markdown());
   config.addPlugin(layouts());
   await config.addPlugin(islands());
   config.addPlugin(assets());
   config.addGlobalData("layout", "base.tsx");
   return {
-    dir: { input: "content", includes: "_includes", data: "_data" },
+    dir: { includes, data: "_data" },
     markdownTemplateEngine: false,
     htmlTemplateEngine: false,
   };

@@ -13,18 +13,21 @@ export interface Options {
   watch: string[];
   /** Built site folder. */
   root: string;
+  /** Folder of the Markdown content. */
+  input: string;
 }
 
 export const defaults = {
   port: Number(Deno.env.get("PORT") ?? 8080),
   watch: ["content", "components", "islands", "plugins", "styles", "static", "ml", "_config.ts"],
   root: "_site",
+  input: "content",
 } satisfies Options;
 
 const clientScript = new URL("./client.js", import.meta.url);
 
-/** Starts watching and serving; resolves when the server closes. */
-export async function serve(userOptions: Partial<Options> = {}) {
+/** Starts watching and serving; resolves when the server closes (or `signal` aborts). */
+export async function serve(userOptions: Partial<Options> = {}, signal?: AbortSignal) {
   const options = { ...defaults, ...userOptions };
   const clients = new Set<ReadableStreamDefaultController<Uint8Array>>();
   const send = (event: string) => {
@@ -58,7 +61,13 @@ export async function serve(userOptions: Partial<Options> = {}) {
   const buildOnce = async () => {
     const started = performance.now();
     const child = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", "scripts/build.ts"],
+      args: [
+        "run",
+        "-A",
+        "scripts/build.ts",
+        `--input=${options.input}`,
+        `--output=${options.root}`,
+      ],
       stdout: "piped",
       stderr: "piped",
     }).output();
@@ -79,6 +88,7 @@ export async function serve(userOptions: Partial<Options> = {}) {
   const server = Deno.serve({
     hostname: "127.0.0.1",
     port: options.port,
+    signal,
     onListen: ({ port }) =>
       console.log(`dev server on http://127.0.0.1:${port}/ (Ctrl-C stops it)`),
   }, async (request) => {
@@ -119,7 +129,8 @@ export async function serve(userOptions: Partial<Options> = {}) {
   });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const watcher = Deno.watchFs(options.watch.filter((p) => exists(p)));
+  const watcher = Deno.watchFs([...options.watch, options.input].filter((p) => exists(p)));
+  signal?.addEventListener("abort", () => watcher.close());
   for await (const event of watcher) {
     if (event.paths.every((p) => /(_site|\.tmp-|~$|\.swp$)/.test(p))) continue;
     clearTimeout(timer);

@@ -6,7 +6,7 @@ import { ContentError, relativePath } from "./errors.ts";
 export interface Options {
   /** Folder of the Markdown content. */
   input: string;
-  /** Folder of the layouts, relative to `input`. */
+  /** Folder of the layouts, relative to `input` (it may lead outside it). */
   includes: string;
   /** Languages the site is written in; each has a folder of the same name. */
   languages: string[];
@@ -131,13 +131,13 @@ export default function schema(userOptions: Partial<Options> = {}) {
       const pages = markdownFiles(options.input).map((path) =>
         checkFrontMatter(path, Deno.readTextFileSync(path), options)
       );
-      checkCounterparts(pages, options.languages);
+      checkCounterparts(pages, options.languages, options.input);
     });
   };
 }
 
 /** Each page needs its counterpart in every other language, paired by `key`. */
-export function checkCounterparts(pages: PageMeta[], languages: string[]) {
+export function checkCounterparts(pages: PageMeta[], languages: string[], input = "content") {
   const byKey = new Map<string, Map<string, string>>();
   for (const page of pages) {
     const langs = byKey.get(page.data.key) ?? new Map<string, string>();
@@ -162,7 +162,7 @@ export function checkCounterparts(pages: PageMeta[], languages: string[]) {
           have,
           1,
           `page "${key}" has no ${lang} counterpart`,
-          `add a page in content/${lang}/ with key: ${key}`,
+          `add a page in ${input}/${lang}/ with key: ${key}`,
         );
       }
     }

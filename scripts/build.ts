@@ -10,6 +10,8 @@ import { rootCause } from "../plugins/errors.ts";
 
 /** Options for one build. */
 export interface BuildOptions {
+  /** Folder of the Markdown content. */
+  input: string;
   /** Final output folder. */
   output: string;
   /** Eleventy config file. */
@@ -18,19 +20,24 @@ export interface BuildOptions {
   verbose: boolean;
 }
 
-export const defaults: BuildOptions = { output: "_site", config: "_config.ts", verbose: false };
+export const defaults: BuildOptions = {
+  input: "content",
+  output: "_site",
+  config: "_config.ts",
+  verbose: false,
+};
 
 /** Result of a build: the error message an author should see, or the page count and time. */
 export type BuildResult = { ok: true; pages: number; ms: number } | { ok: false; message: string };
 
 /** Runs Eleventy into `<output>.tmp-<pid>` and renames it over `output` when it succeeds. */
 export async function build(options: Partial<BuildOptions> = {}): Promise<BuildResult> {
-  const { output, config, verbose } = { ...defaults, ...options };
+  const { input, output, config, verbose } = { ...defaults, ...options };
   const started = performance.now();
   const temp = `${output}.tmp-${Deno.pid}`;
   await Deno.remove(temp, { recursive: true }).catch(() => {});
   try {
-    const eleventy = new Eleventy("content", temp, { configPath: config, quietMode: !verbose });
+    const eleventy = new Eleventy(input, temp, { configPath: config, quietMode: !verbose });
     if (!verbose) eleventy.disableLogger();
     const written = await writeSite(eleventy);
     await swap(temp, output);
@@ -72,11 +79,25 @@ if (import.meta.main) {
     const { serve } = await import("../dev/server.ts");
     await serve();
   } else {
-    const result = await build({ verbose: Deno.args.includes("--verbose") });
+    const flag = (name: string) =>
+      Deno.args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+    const result = await build({
+      verbose: Deno.args.includes("--verbose"),
+      input: flag("input") ?? defaults.input,
+      output: flag("output") ?? defaults.output,
+    });
     if (result.ok) {
-      console.log(`built ${result.pages} pages into _site/ in ${(result.ms / 1000).toFixed(2)} s`);
+      console.log(
+        `built ${result.pages} pages into ${flag("output") ?? defaults.output}/ in ${
+          (result.ms / 1000).toFixed(2)
+        } s`,
+      );
     } else {
-      console.error(`build failed; the previous _site/ is untouched.\n${result.message}`);
+      console.error(
+        `build failed; the previous ${
+          flag("output") ?? defaults.output
+        }/ is untouched.\n${result.message}`,
+      );
       Deno.exit(1);
     }
   }
