@@ -30,13 +30,19 @@ export interface FileCacheOptions {
   maxFileBytes: number;
   /** Total bytes kept in memory; past it, files are streamed from disk. */
   maxTotalBytes: number;
+  /** Milliseconds a lookup is trusted before the disk is asked again (0: always ask). */
+  revalidateMs: number;
 }
 
 /** Default cache limits: small pages and chunks in memory, models and wasm streamed. */
 export const defaultCacheOptions: FileCacheOptions = {
   maxFileBytes: 512 * 1024,
   maxTotalBytes: 64 * 1024 * 1024,
+  revalidateMs: 1000,
 };
+
+// Remembered lookups, hits and misses together, before the map is emptied.
+const MAX_LOOKUPS = 10_000;
 
 interface Entry extends SiteFile {
   mtime: number | null;
@@ -47,6 +53,7 @@ export class SiteFiles {
   readonly root: string;
   #options: FileCacheOptions;
   #entries = new Map<string, Entry>();
+  #lookups = new Map<string, { at: number; value: Lookup }>();
   #cachedBytes = 0;
 
   constructor(root: string, options: Partial<FileCacheOptions> = {}) {
@@ -55,33 +62,50 @@ export class SiteFiles {
   }
 
   /** Looks up `segments` under the root; symlinks out of it and dotfiles count as missing. */
-  async lookup(segments: string[]): Promise<Lookup> {
-    const real = await this.#contained(join(this.root, ...segments));
+  lookup(segments: string[]): Promise<Lookup> {
+    return this.#remembered(join(this.root, ...segments));
+  }
+
+  /** Looks up a file by name inside a directory already known to be in the root. */
+  async fileIn(dir: string, name: string): Promise<SiteFile | null> {
+    const found = await this.#remembered(join(dir, name));
+    return found.kind === "file" ? found.file : null;
+  }
+
+  /** Answers from memory for a moment, so a busy page costs no disk calls per request. */
+  async #remembered(path: string): Promise<Lookup> {
+    const now = Date.now();
+    const known = this.#lookups.get(path);
+    if (known && now - known.at < this.#options.revalidateMs) return known.value;
+    const value = await this.#resolve(path);
+    // Random misses from a scanner must not grow the map without bound.
+    if (this.#lookups.size >= MAX_LOOKUPS) this.#lookups.clear();
+    this.#lookups.set(path, { at: now, value });
+    return value;
+  }
+
+  async #resolve(path: string): Promise<Lookup> {
+    const real = this.#contained(path);
     if (real === null) return { kind: "missing" };
-    const info = await statOrNull(real);
+    const info = statOrNull(real);
     if (info === null) return { kind: "missing" };
     if (info.isDirectory) return { kind: "dir", path: real };
     if (!info.isFile) return { kind: "missing" };
     return { kind: "file", file: await this.#describe(real, info) };
   }
 
-  /** Looks up a file by name inside a directory already known to be in the root. */
-  async fileIn(dir: string, name: string): Promise<SiteFile | null> {
-    const real = await this.#contained(join(dir, name));
-    if (real === null) return null;
-    const info = await statOrNull(real);
-    if (info === null || !info.isFile) return null;
-    return await this.#describe(real, info);
-  }
-
-  /** Resolves symlinks and returns the real path only if it stays inside the root. */
-  async #contained(path: string): Promise<string | null> {
+  /**
+   * Resolves symlinks and returns the real path only if it stays inside the root.
+   * Sync calls on purpose: on a local disk they return in microseconds, while each async
+   * call costs a trip through the thread pool, which cut throughput sixfold here.
+   */
+  #contained(path: string): string | null {
     let rootReal: string;
     let real: string;
     try {
       // The root is resolved every time because a rebuild may swap the folder in place.
-      rootReal = await Deno.realPath(this.root);
-      real = await Deno.realPath(path);
+      rootReal = Deno.realPathSync(this.root);
+      real = Deno.realPathSync(path);
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;
@@ -111,9 +135,9 @@ export class SiteFiles {
   }
 }
 
-async function statOrNull(path: string): Promise<Deno.FileInfo | null> {
+function statOrNull(path: string): Deno.FileInfo | null {
   try {
-    return await Deno.stat(path);
+    return Deno.statSync(path);
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;

@@ -9,7 +9,7 @@ const BASE = "http://127.0.0.1:8000";
 
 async function withSite(
   fn: (get: (path: string, init?: RequestInit) => Promise<Response>, root: string) => Promise<void>,
-  cache?: { maxFileBytes: number },
+  cache?: { maxFileBytes?: number; revalidateMs?: number },
 ) {
   const site = await makeTempSite();
   const handler = createHandler({ root: site.root, cache });
@@ -217,5 +217,5 @@ Deno.test("root picks a language only when the site has no root index.html", asy
       assert.equal(res.headers.get("location"), location, accept);
       assert.match(res.headers.get("vary") ?? "", /Accept-Language/);
     }
-  });
+  }, { revalidateMs: 0 });
 });
