@@ -18,23 +18,32 @@ export interface Session {
   errors: string[];
 }
 
-let shared: { browser: Browser; server: Deno.HttpServer<Deno.NetAddr>; base: string } | null = null;
+let browser: Browser | null = null;
+const servers = new Map<string, { server: Deno.HttpServer<Deno.NetAddr>; base: string }>();
 
-async function start() {
-  try {
-    Deno.statSync("_site/assets");
-  } catch {
-    throw new Error(
-      "_site/ is not built: run `deno task test` (it builds first) or `deno task build`",
+function serverFor(root: string) {
+  let entry = servers.get(root);
+  if (!entry) {
+    try {
+      Deno.statSync(`${root}/assets`);
+    } catch {
+      throw new Error(
+        `${root}/ is not built: run \`deno task test\` (it builds first) or \`deno task build\``,
+      );
+    }
+    const server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+      createHandler({ root }),
     );
+    entry = { server, base: `http://127.0.0.1:${server.addr.port}` };
+    servers.set(root, entry);
   }
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-    createHandler({ root: "_site" }),
-  );
+  return entry;
+}
+
+async function launch() {
   const executablePath = await ensureChromium();
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
-  return { browser, server, base: `http://127.0.0.1:${server.addr.port}` };
+  return await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
 }
 
 /**
@@ -43,10 +52,16 @@ async function start() {
  */
 export async function withPage(
   fn: (s: Session) => Promise<void>,
-  options: { viewport?: { width: number; height: number }; colorScheme?: "light" | "dark" } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    colorScheme?: "light" | "dark";
+    /** Built folder to serve (default `_site`). */
+    root?: string;
+  } = {},
 ) {
-  shared ??= await start();
-  const context = await shared.browser.newContext({
+  const { base } = serverFor(options.root ?? "_site");
+  browser ??= await launch();
+  const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? "light",
   });
@@ -57,13 +72,16 @@ export async function withPage(
       errors.push(`console.${m.type()}: ${m.text()}`);
     }
   });
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`http ${r.status()}: ${new URL(r.url()).pathname}`);
+  });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on(
     "requestfailed",
     (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`),
   );
   try {
-    await fn({ page, context, base: shared.base, errors });
+    await fn({ page, context, base, errors });
   } finally {
     await context.close();
   }
@@ -71,11 +89,11 @@ export async function withPage(
 
 /** Closes the shared browser and server. */
 export async function closeBrowser() {
-  if (!shared) return;
-  const { browser, server } = shared;
-  shared = null;
-  await browser.close();
-  await server.shutdown();
+  const open = [...servers.values()];
+  servers.clear();
+  await browser?.close();
+  browser = null;
+  for (const { server } of open) await server.shutdown();
 }
 
 /** Deno.test for browser tests: no sanitizers (the browser outlives one test) and a clean exit. */
