@@ -6,6 +6,9 @@ import spans from "markdown-it-bracketed-spans";
 import footnote from "markdown-it-footnote";
 import { math } from "./markdown-it/math.ts";
 import { callouts } from "./markdown-it/callouts.ts";
+import { crossref } from "./markdown-it/crossref.ts";
+import { citations } from "./markdown-it/citations.ts";
+import { glossary } from "./markdown-it/glossary.ts";
 
 /** Options for Markdown rendering. */
 export interface Options {
@@ -13,11 +16,17 @@ export interface Options {
   macros: Record<string, string>;
   /** Heading levels that get anchors. */
   anchorLevels: number[];
+  /** BibTeX file that citations come from. */
+  references: string;
+  /** Glossary JSON that `.term` spans come from. */
+  glossary: string;
 }
 
 export const defaults = {
   macros: {},
   anchorLevels: [2, 3, 4],
+  references: "content/_data/references.bib",
+  glossary: "content/_data/glossary.json",
 } satisfies Options;
 
 /** Builds the markdown-it instance: math, `{#id .class}` attributes, anchors, footnotes, callouts. */
@@ -40,6 +49,10 @@ export function createMarkdown(userOptions: Partial<Options> = {}): MarkdownIt {
   });
   md.use(footnote);
   md.use(callouts);
+  // Numbering, citations and terms run last: they need the ids and spans made above.
+  md.use(crossref);
+  md.use(citations, { references: options.references });
+  md.use(glossary, { glossary: options.glossary });
   return md;
 }
 
