@@ -3,7 +3,7 @@ import { h } from "preact";
 import type { ComponentType } from "preact";
 import { renderToString } from "preact-render-to-string";
 import yaml from "js-yaml";
-import { closest } from "fastest-levenshtein";
+import { closest, distance } from "fastest-levenshtein";
 import { ContentError, frontMatterLines, relativePath } from "./errors.ts";
 import type { Env, Token } from "./markdown-it/types.ts";
 import { bundleIslands } from "./bundle.ts";
@@ -91,7 +91,11 @@ export default function islands(userOptions: Partial<Options> = {}) {
         const known = kind === "island" ? islandNames : diagramNames;
         if (!name) fail(`${kind} fence needs a name, e.g. \`\`\`${kind} ${known[0] ?? "Name"}`);
         if (!known.includes(name)) {
-          const near = known.length ? closest(name, known) : undefined;
+          const guess = known.length ? closest(name, known) : undefined;
+          // Only a near miss is worth suggesting; otherwise the list in the hint says it all.
+          const near = guess && distance(guess, name) <= Math.max(2, name.length / 3)
+            ? guess
+            : undefined;
           fail(
             `unknown ${kind} "${name}"${near ? ` (did you mean "${near}"?)` : ""}`,
             `${kind}s are the files in ${
