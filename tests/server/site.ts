@@ -103,7 +103,10 @@ export async function rawRequest(port: number, request: string): Promise<RawResp
         chunks.push(buffer.slice(0, n));
       }
     } catch (error) {
-      if (!(error instanceof Deno.errors.BadResource)) throw error;
+      // A reset after (or instead of) an answer is how the HTTP layer refuses huge heads.
+      const closed = error instanceof Deno.errors.BadResource ||
+        error instanceof Deno.errors.ConnectionReset;
+      if (!closed) throw error;
     } finally {
       clearTimeout(deadline);
     }
@@ -120,7 +123,9 @@ export async function rawRequest(port: number, request: string): Promise<RawResp
     const colon = line.indexOf(":");
     if (colon > 0) headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
   }
-  return { status: Number(statusLine.split(" ")[1]), headers, raw, body: rest.join("\r\n\r\n") };
+  // Status 0 stands for "connection closed without an answer".
+  const status = Number(statusLine.split(" ")[1] ?? 0) || 0;
+  return { status, headers, raw, body: rest.join("\r\n\r\n") };
 }
 
 /** A GET-style request line plus the usual headers, closing the connection after. */
