@@ -172,7 +172,7 @@ ${Deno.uid() === 0 ? "user nobody nogroup;" : ""}
 events { worker_connections 1024; }
 http {
   include /etc/nginx/mime.types;
-  types { application/wasm wasm; application/manifest+json webmanifest; }
+  types { application/manifest+json webmanifest; }
   default_type application/octet-stream;
   access_log off;
   sendfile on;
