@@ -4,6 +4,8 @@ import layouts from "./plugins/layouts.ts";
 import schema from "./plugins/schema.ts";
 import islands from "./plugins/islands.ts";
 import assets from "./plugins/assets.ts";
+import site from "./plugins/site.ts";
+import search from "./plugins/search.ts";
 
 // deno-lint-ignore no-explicit-any
 export default async function (config: any) {
@@ -18,6 +20,8 @@ export default async function (config: any) {
   config.addPlugin(layouts());
   await config.addPlugin(islands());
   config.addPlugin(assets());
+  await config.addPlugin(site());
+  config.addPlugin(search());
   config.addGlobalData("layout", "base.tsx");
   return {
     dir: { includes, data: "_data" },

@@ -120,3 +120,25 @@ function wasmFiles(): BundleFile[] {
     .filter((e) => e.name.endsWith(".wasm"))
     .map((e) => ({ path: `wasm/${e.name}`, contents: Deno.readFileSync(`${dir}/${e.name}`) }));
 }
+
+/**
+ * Bundles the small site script (theme, table of contents, search, previews) on its own, so a
+ * text-only page loads it without the island loader. Returns its hashed file name and bytes.
+ */
+export async function bundleSite(entry = "islands/_site.ts", minify = true) {
+  const result = await esbuild.build({
+    entryPoints: { site: entry },
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    minify,
+    write: false,
+    outdir: `${Deno.cwd()}/_bundle`,
+    entryNames: "[name]-[hash]",
+    logLevel: "silent",
+    legalComments: "none",
+  });
+  await esbuild.stop();
+  const [out] = result.outputFiles;
+  return { path: out.path.slice(`${Deno.cwd()}/_bundle/`.length), contents: out.contents };
+}
