@@ -53,6 +53,9 @@ export function createMarkdown(userOptions: Partial<Options> = {}): MarkdownIt {
   md.use(crossref);
   md.use(citations, { references: options.references });
   md.use(glossary, { glossary: options.glossary });
+  // Titles rendered on their own must not repeat the page's footnotes under every callout.
+  const parseInline = md.parseInline.bind(md);
+  md.parseInline = (src, env) => parseInline(src, { ...env, footnotes: undefined });
   return md;
 }
 

@@ -35,6 +35,8 @@ export interface Reference {
 }
 
 const keyPattern = /^@([A-Za-z][\w]*(?:[:.-][\w]+)*)/;
+// Citation keys in a callout or question title, which is rendered apart from the page.
+const titleCitation = /(?:^|[^\w.@/])@([A-Za-z]\w*(?:[:.-]\w+)*)/g;
 const bracketPattern = /^\[\s*(@[\w:.-]+(?:\s*;\s*@[\w:.-]+)*)\s*\]/;
 
 let cache: { text: string; refs: Map<string, Reference> } | undefined;
@@ -127,22 +129,36 @@ export function citations(md: MarkdownIt, userOptions: Partial<Options> = {}) {
     const tokens = state.tokens as Token[];
     const cited: string[] = [];
     let refs: Map<string, Reference> | undefined;
-    for (const [child, line] of inlineChildren(tokens)) {
-      if (child.type !== "citation") continue;
+    const check = (key: string, line: number | undefined) => {
       refs ??= loadReferences(options.references, options.style);
+      if (refs.has(key)) return;
+      fail(
+        state.env,
+        line,
+        `citation key "@${key}" is not in ${options.references} (closest: "${
+          closest(key, [...refs.keys()])
+        }")`,
+        `fix the key, or add a BibTeX entry for it to ${options.references}`,
+        `@${key}`,
+      );
+    };
+    for (const [child, line] of inlineChildren(tokens, state.inlineMode)) {
+      if (child.type !== "citation") continue;
       for (const key of child.meta.keys as string[]) {
-        if (!refs.has(key)) {
-          const near = closest(key, [...refs.keys()]);
-          fail(
-            state.env,
-            line,
-            `citation key "@${key}" is not in ${options.references} (closest: "${near}")`,
-            `fix the key, or add a BibTeX entry for it to ${options.references}`,
-          );
-        }
+        check(key, line);
         if (!cited.includes(key)) cited.push(key);
       }
       child.meta.refs = (child.meta.keys as string[]).map((k) => refs!.get(k));
+    }
+    // Text rendered on its own (callout titles) joins the bibliography of its page, below.
+    if (state.inlineMode) return;
+    for (const token of tokens) {
+      if (!token.type.startsWith("container_") || !token.info) continue;
+      for (const [, key] of token.info.matchAll(titleCitation)) {
+        if (/^(fig|eq|sec)-/.test(key)) continue;
+        check(key, token.map?.[0]);
+        if (!cited.includes(key)) cited.push(key);
+      }
     }
     if (!refs || cited.length === 0) return;
     const list = cited.map((k) => refs!.get(k)!).sort((a, b) => a.sortKey.localeCompare(b.sortKey));

@@ -26,25 +26,47 @@ const figureInfo = /^figure(?:\s+#(fig-[\w-]+))?\s*$/;
 /** The page language as the renderer sees it. */
 export const pageLang = (env: unknown) => ((env as Env)?.lang === "ko" ? "ko" : "en");
 
-/** Throws a ContentError at a 0-based body line of the page being rendered. */
-export function fail(env: unknown, line: number, message: string, hint?: string): never {
+/**
+ * Throws a ContentError at a 0-based body line of the page being rendered. Text rendered on its
+ * own (a callout title) has no line, so the first line of the file holding `needle` is named.
+ */
+export function fail(
+  env: unknown,
+  line: number | undefined,
+  message: string,
+  hint?: string,
+  needle?: string,
+): never {
   const path = (env as Env)?.page?.inputPath ?? "unknown file";
-  throw new ContentError(relativePath(path), line + 1 + frontMatterLines(path), message, hint);
+  let at = line === undefined ? undefined : line + 1 + frontMatterLines(path);
+  if (at === undefined && needle) {
+    try {
+      const found = Deno.readTextFileSync(path).split("\n").findIndex((l) => l.includes(needle));
+      if (found >= 0) at = found + 1;
+    } catch {
+      // No file to search: the message still names the page.
+    }
+  }
+  throw new ContentError(relativePath(path), at, message, hint);
 }
 
 /**
  * Every inline child token of a document with its 0-based source line, so rules that run after
  * parsing can still report where the author wrote something.
  */
-export function* inlineChildren(tokens: Token[]): Generator<[Token, number, Token[]]> {
-  let lastLine = 0;
+export function* inlineChildren(
+  tokens: Token[],
+  inlineMode = false,
+): Generator<[Token, number | undefined, Token[]]> {
+  let lastLine: number | undefined;
   for (const token of tokens) {
     if (token.map) lastLine = token.map[0];
     if (token.type !== "inline" || !token.children) continue;
-    let line = token.map?.[0] ?? lastLine;
+    // Text parsed on its own claims line 0 of nothing; callers then search the file instead.
+    let line = inlineMode ? undefined : token.map?.[0] ?? lastLine;
     for (const child of token.children) {
       yield [child, line, token.children];
-      if (child.type === "softbreak" || child.type === "hardbreak") line++;
+      if ((child.type === "softbreak" || child.type === "hardbreak") && line !== undefined) line++;
     }
   }
 }
@@ -89,7 +111,12 @@ export function crossref(md: MarkdownIt, userOptions: Partial<Options> = {}) {
   md.core.ruler.push("crossref", (state) => {
     const tokens = state.tokens as Token[];
     const env = state.env;
+    // Text rendered on its own (callout titles) resolves against the page it sits in.
+    if (state.inlineMode) {
+      return resolve(tokens, env, env.crossrefTargets ?? new Map(), label, true);
+    }
     const targets = new Map<string, string>();
+    env.crossrefTargets = targets;
     const add = (id: string, n: string, line: number) => {
       if (targets.has(id)) {
         fail(env, line, `"#${id}" is used twice on this page`, "ids must be unique");
@@ -118,30 +145,7 @@ export function crossref(md: MarkdownIt, userOptions: Partial<Options> = {}) {
       number.content = `<span class="sec-number">${n}</span> `;
       tokens[i + 1].children?.unshift(number);
     }
-    for (const [child, line] of inlineChildren(tokens)) {
-      if (child.type !== "crossref") continue;
-      const id = child.meta.id as string;
-      const n = targets.get(id);
-      if (n === undefined) {
-        const same = [...targets.keys()].filter((k) => k.startsWith(`${child.meta.kind}-`));
-        const near = same.length ? closest(id, same) : undefined;
-        fail(
-          env,
-          line,
-          `unknown cross-reference @${id}${near ? ` (did you mean @${near}?)` : ""}`,
-          `label the target on this page: ${
-            {
-              fig: "`::: figure #" + id + "`",
-              eq: "`$$ {#" + id + "}`",
-              sec: "`## Title {#" + id + "}`",
-            }[
-              child.meta.kind as Kind
-            ]
-          }`,
-        );
-      }
-      child.meta.text = label(env, child.meta.kind, n);
-    }
+    resolve(tokens, env, targets, label);
   });
 
   md.renderer.rules.crossref = (tokens, idx) => {
@@ -193,5 +197,40 @@ function numberFigures(
     tokens[caption].type = "figcaption_open";
     tokens[caption].meta = { label: `${text}.` };
     tokens[caption + 2].type = "figcaption_close";
+  }
+}
+
+/** Gives every `@fig-…`/`@eq-…`/`@sec-…` its text, or fails naming the nearest label. */
+function resolve(
+  tokens: Token[],
+  env: Record<string, unknown>,
+  targets: Map<string, string>,
+  label: (env: unknown, kind: Kind, n: string) => string,
+  inlineMode = false,
+) {
+  for (const [child, line] of inlineChildren(tokens, inlineMode)) {
+    if (child.type !== "crossref") continue;
+    const id = child.meta.id as string;
+    const n = targets.get(id);
+    if (n === undefined) {
+      const same = [...targets.keys()].filter((k) => k.startsWith(`${child.meta.kind}-`));
+      const near = same.length ? closest(id, same) : undefined;
+      fail(
+        env,
+        line,
+        `unknown cross-reference @${id}${near ? ` (did you mean @${near}?)` : ""}`,
+        `label the target on this page: ${
+          {
+            fig: "`::: figure #" + id + "`",
+            eq: "`$$ {#" + id + "}`",
+            sec: "`## Title {#" + id + "}`",
+          }[
+            child.meta.kind as Kind
+          ]
+        }`,
+        `@${id}`,
+      );
+    }
+    child.meta.text = label(env, child.meta.kind, n);
   }
 }

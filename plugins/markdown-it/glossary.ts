@@ -37,9 +37,12 @@ export function glossary(md: MarkdownIt, userOptions: Partial<Options> = {}) {
   const escape = md.utils.escapeHtml;
 
   md.core.ruler.push("glossary", (state) => {
-    const seen = new Set<string>();
+    // Shared with titles rendered on their own, so a page defines each term once.
+    const seen: Set<string> = state.env.glossarySeen ??= new Set<string>();
     let entries: Glossary | undefined;
-    for (const [child, line, siblings] of inlineChildren(state.tokens as Token[])) {
+    for (
+      const [child, line, siblings] of inlineChildren(state.tokens as Token[], state.inlineMode)
+    ) {
       if (child.type !== "span_open") continue;
       const classes = (child.attrGet("class") ?? "").split(/\s+/);
       if (!classes.includes(options.className)) continue;
@@ -61,6 +64,7 @@ export function glossary(md: MarkdownIt, userOptions: Partial<Options> = {}) {
           line,
           `unknown glossary key "${key}" (did you mean "${closest(key, keys)}"?)`,
           `keys are defined in ${options.glossary}: ${keys.join(", ")}`,
+          `key=${key}`,
         );
       }
       const lang = pageLang(state.env);

@@ -45,6 +45,7 @@ Deno.test("figures, equations and sections are numbered in order, references lin
     "eq-two=Equation (2)",
     "sec-first=Section 1",
     "sec-sub=Section 1.1",
+    "eq-loss=Equation (1)",
   ]);
   // Every link has its target on the page.
   for (const id of ["fig-first", "fig-second", "eq-loss", "eq-two", "sec-first", "sec-later"]) {
@@ -59,6 +60,17 @@ Deno.test("figures, equations and sections are numbered in order, references lin
   assert.equal(html.match(/class="math-display numbered"/g)?.length, 2);
   assert.match(html, /<h2 id="sec-later"[^>]*><span class="sec-number">2<\/span> Later/);
   assert.match(html, /someone@example\.com/);
+});
+
+Deno.test("titles rendered apart (self-check questions) resolve references and cite", () => {
+  const html = render("numbering.md");
+  assert.match(
+    html,
+    /<summary>.*Why does <a class="xref xref-eq" href="#eq-loss">Equation \(1\)<\/a>/,
+  );
+  assert.match(html, /<li id="ref-snell2017" class="reference">/);
+  // The footnotes section appears once, not again under every callout title.
+  assert.equal(html.match(/<section class="footnotes">/g)?.length, 1);
 });
 
 Deno.test("Korean pages read 그림 N, 식 (N), N절", () => {
@@ -77,7 +89,7 @@ Deno.test("citations link to a bibliography of the works cited, in author order"
   );
   assert.match(html, /<a class="cite" href="#ref-huh2016"[^>]*>Huh et al\. \(2016\)<\/a>/);
   const entries = [...html.matchAll(/<li id="ref-(\w+)" class="reference">/g)].map((m) => m[1]);
-  assert.deepEqual(entries, ["finn2017", "howard2018", "huh2016", "kumar2022"]);
+  assert.deepEqual(entries, ["finn2017", "howard2018", "huh2016", "kumar2022", "snell2017"]);
   assert.match(html, /<h2 id="references">References<\/h2>/);
   assert.match(html, /Kumar, A\., Raghunathan, A\./, "full APA-like entries");
 });
@@ -99,6 +111,12 @@ Deno.test("a dangling cross-reference fails with file:line and the nearest label
     error.message,
     /^tests\/fixtures\/reading\/dangling-ref\.md:12: unknown cross-reference @fig-pmg \(did you mean @fig-pgm\?\)/,
   );
+});
+
+Deno.test("a dangling reference in a question title names the title's line", () => {
+  const error = renderError("dangling-title.md");
+  assert.equal(error.line, 12);
+  assert.match(error.message, /unknown cross-reference @eq-los \(did you mean @eq-loss\?\)/);
 });
 
 Deno.test("a citation key missing from the references fails with file:line and the closest key", () => {
