@@ -56,6 +56,9 @@ export class MetaTrainer {
    * for (let i = 0; i < 100; i++) trainer.step();
    */
   constructor(config: TrainConfig) {
+    if (config.algorithm === "scratch") {
+      throw new Error('"scratch" has no training phase; use scratchInit(seed) instead');
+    }
     this.config = { spec: SINUSOID_MLP, vectorized: true, ...config };
     const root = new Rng(config.seed);
     // Same first fork as scratchInit(seed), so a run starts from the scratch network.
