@@ -1,24 +1,24 @@
 /**
- * Plate diagram of the probabilistic view of meta-learning: shared θ → task parameters φᵢ →
+ * Plate diagram of the probabilistic view of meta-learning: shared θ → task parameters ϕᵢ →
  * data (x, y), with a plate over tasks i and a nested plate over data points j.
  */
 import { Arrow, colour, type DiagramProps, Frame, Label, pick, Sym } from "./svg.tsx";
 
 const text = {
   title: {
-    en: "Graphical model: shared structure θ, task parameters φᵢ, data (x, y)",
-    ko: "그래프 모델: 공유 구조 θ, 과제별 파라미터 φᵢ, 데이터 (x, y)",
+    en: "Graphical model: shared structure θ, task parameters ϕᵢ, data (x, y)",
+    ko: "그래프 모델: 공유 구조 θ, 과제별 파라미터 ϕᵢ, 데이터 (x, y)",
   },
   desc: {
     en: "A circle for θ sits above two nested boxes (plates). An arrow runs from θ to the circle " +
-      "φᵢ inside the outer plate, which repeats over tasks i = 1 to n. Inside it, a second plate " +
+      "ϕᵢ inside the outer plate, which repeats over tasks i = 1 to n. Inside it, a second plate " +
       "repeats over data points j = 1 to mᵢ and holds two shaded, observed circles, xᵢⱼ and yᵢⱼ. " +
-      "Arrows run from φᵢ to yᵢⱼ and from xᵢⱼ to yᵢⱼ. Because every φᵢ hangs from the same θ, " +
+      "Arrows run from ϕᵢ to yᵢⱼ and from xᵢⱼ to yᵢⱼ. Because every ϕᵢ hangs from the same θ, " +
       "the task parameters are conditionally independent given θ, but not independent.",
-    ko: "θ 원이 두 겹의 상자(plate) 위에 있다. θ에서 바깥 상자 안의 φᵢ 원으로 화살표가 이어지며, " +
+    ko: "θ 원이 두 겹의 상자(plate) 위에 있다. θ에서 바깥 상자 안의 ϕᵢ 원으로 화살표가 이어지며, " +
       "바깥 상자는 과제 i = 1…n 에 걸쳐 반복된다. 그 안의 두 번째 상자는 데이터 j = 1…mᵢ 에 걸쳐 " +
-      "반복되며, 관측된(음영) 원 xᵢⱼ 와 yᵢⱼ 를 담는다. φᵢ 와 xᵢⱼ 에서 각각 yᵢⱼ 로 화살표가 이어진다. " +
-      "모든 φᵢ 가 같은 θ 에 달려 있으므로 과제 파라미터들은 θ 가 주어지면 조건부 독립이지만, " +
+      "반복되며, 관측된(음영) 원 xᵢⱼ 와 yᵢⱼ 를 담는다. ϕᵢ 와 xᵢⱼ 에서 각각 yᵢⱼ 로 화살표가 이어진다. " +
+      "모든 ϕᵢ 가 같은 θ 에 달려 있으므로 과제 파라미터들은 θ 가 주어지면 조건부 독립이지만, " +
       "그 자체로 독립은 아니다.",
   },
   shared: { en: "shared structure", ko: "공유 구조" },
@@ -74,7 +74,7 @@ export default function GraphicalModel({ lang }: DiagramProps) {
       </Label>
 
       <circle cx={phi.x} cy={phi.y} r={R} stroke-width={1.8} style={open} />
-      <Sym x={phi.x - 2} y={phi.y - 2} base="φ" sub="i" size={22} />
+      <Sym x={phi.x - 2} y={phi.y - 2} base="ϕ" sub="i" size={22} />
       <Label x={phi.x + R + 10} y={phi.y} anchor="start" fill={colour.muted}>
         {t("perTask")}
       </Label>

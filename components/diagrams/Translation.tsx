@@ -1,6 +1,6 @@
 /**
  * Multilingual translation as a family of tasks: languages are nodes, each language pair is a
- * task with its own φᵢ, and θ in the middle is what all languages have in common.
+ * task with its own ϕᵢ, and θ in the middle is what all languages have in common.
  */
 import type { JSX } from "preact";
 import {
@@ -18,27 +18,27 @@ import {
 
 const text = {
   title: {
-    en: "Multilingual translation: one shared θ, one φᵢ per language pair",
-    ko: "다국어 번역: 하나의 공유 θ 와 언어 쌍마다의 φᵢ",
+    en: "Multilingual translation: one shared θ, one ϕᵢ per language pair",
+    ko: "다국어 번역: 하나의 공유 θ 와 언어 쌍마다의 ϕᵢ",
   },
   desc: {
     en: "Six languages sit on a ring: Korean, English, French, German, Japanese and Spanish. " +
       "Neighbouring languages are joined by edges, each a translation task with its own " +
-      "parameters φ₁ to φ₅. A central node θ, what all languages share, has a dashed arrow to " +
-      "every φᵢ. The Spanish–Korean edge is dashed and highlighted: a new pair with few " +
-      "examples, whose parameters φ_new can lean on θ.",
+      "parameters ϕ₁ to ϕ₅. A central node θ, what all languages share, has a dashed arrow to " +
+      "every ϕᵢ. The Spanish–Korean edge is dashed and highlighted: a new pair with few " +
+      "examples, whose parameters ϕ_new can lean on θ.",
     ko: "여섯 언어(한국어, 영어, 프랑스어, 독일어, 일본어, 스페인어)가 원 위에 놓여 있다. 이웃한 " +
-      "언어는 선으로 이어지며, 각 선은 고유한 파라미터 φ₁…φ₅ 를 가진 번역 과제이다. 가운데의 θ 는 " +
-      "모든 언어가 공유하는 구조로, 각 φᵢ 에 점선 화살표를 보낸다. 스페인어–한국어 선은 강조된 " +
-      "점선으로, 예시가 적은 새 언어 쌍이며 그 파라미터 φ_new 는 θ 에 기댈 수 있다.",
+      "언어는 선으로 이어지며, 각 선은 고유한 파라미터 ϕ₁…ϕ₅ 를 가진 번역 과제이다. 가운데의 θ 는 " +
+      "모든 언어가 공유하는 구조로, 각 ϕᵢ 에 점선 화살표를 보낸다. 스페인어–한국어 선은 강조된 " +
+      "점선으로, 예시가 적은 새 언어 쌍이며 그 파라미터 ϕ_new 는 θ 에 기댈 수 있다.",
   },
   legendTheta: {
     en: "θ: what all languages share (grammar, meaning)",
     ko: "θ: 모든 언어가 공유하는 것 (문법, 의미 체계)",
   },
   legendPhi: {
-    en: "φᵢ: what is specific to one language pair",
-    ko: "φᵢ: 한 언어 쌍에만 해당하는 것",
+    en: "ϕᵢ: what is specific to one language pair",
+    ko: "ϕᵢ: 한 언어 쌍에만 해당하는 것",
   },
   legendNew: {
     en: "new pair, few examples: θ does most of the work",
@@ -86,7 +86,7 @@ function Language({ at, name }: { at: Point; name: string }) {
   );
 }
 
-/** A translation task between two neighbouring languages, with its φ chip on the edge. */
+/** A translation task between two neighbouring languages, with its ϕ chip on the edge. */
 function Pair(
   { from, to, index, fresh }: { from: Point; to: Point; index: number; fresh: boolean },
 ) {
@@ -122,7 +122,7 @@ function Pair(
       <Sym
         x={mid.x - (fresh ? 7 : 2)}
         y={mid.y - 2}
-        base="φ"
+        base="ϕ"
         sub={fresh ? "new" : `${index}`}
         size={fresh ? 15 : 16}
       />
