@@ -89,7 +89,13 @@ export function predict(
     const run = fineTuneCurves(theta, request.support, request.evalX, options);
     models[name] = summarize(run.curves, run.supportLoss, request.target);
   }
-  return { type: "prediction", id: request.id, models, unavailable };
+  return {
+    type: "prediction",
+    id: request.id,
+    models,
+    unavailable,
+    numTensors: tf.memory().numTensors,
+  };
 }
 
 /** Cuts the curves at the first non-finite step and measures each against the target. */

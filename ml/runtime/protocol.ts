@@ -118,6 +118,8 @@ export type Reply =
     models: Partial<Record<ModelName, ModelCurves>>;
     /** Requested models that are not available (missing checkpoint, no live run). */
     unavailable: ModelName[];
+    /** tf.memory().numTensors after answering: predictions must leave none behind. */
+    numTensors: number;
   }
   | Progress
   | {
