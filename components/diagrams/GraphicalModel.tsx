@@ -32,29 +32,30 @@ const text = {
   plate: { en: "plate = repeat", ko: "상자 = 반복" },
 };
 
-const theta = { x: 240, y: 46 };
-const phi = { x: 240, y: 140 };
-const x = { x: 172, y: 218 };
-const y = { x: 308, y: 218 };
+const theta = { x: 200, y: 42 };
+const phi = { x: 200, y: 136 };
+const x = { x: 132, y: 214 };
+const y = { x: 268, y: 214 };
 const R = 24;
 const r = 22;
 const shaded = { fill: colour.muted, fillOpacity: 0.28, stroke: "currentColor" };
 const open = { fill: colour.surface, stroke: "currentColor" };
 
 /**
- * The plate diagram, labelled in the page language.
+ * The plate diagram, labelled in the page language. The viewBox is narrow (400 units) so that
+ * labels stay above 11 px on a 360 px phone screen.
  * @example renderToString(<GraphicalModel lang="en" />)
  */
 export default function GraphicalModel({ lang }: DiagramProps) {
   const t = (key: keyof typeof text) => pick(lang, text[key]);
   return (
-    <Frame width={480} height={372} name="graphical-model" title={t("title")} desc={t("desc")}>
-      <rect x={64} y={94} width={352} height={222} rx={12} stroke-width={1.5} style={open} />
-      <Label x={404} y={300} anchor="end" size={13} fill={colour.muted}>{t("tasks")}</Label>
-      <rect x={92} y={176} width={296} height={102} rx={10} stroke-width={1.5} style={open} />
-      <Label x={376} y={264} anchor="end" size={12} fill={colour.muted}>
+    <Frame width={400} height={372} name="graphical-model" title={t("title")} desc={t("desc")}>
+      <rect x={16} y={90} width={368} height={230} rx={12} stroke-width={1.5} style={open} />
+      <Label x={372} y={304} anchor="end" size={15} fill={colour.muted}>{t("tasks")}</Label>
+      <rect x={40} y={172} width={320} height={106} rx={10} stroke-width={1.5} style={open} />
+      <Label x={348} y={262} anchor="end" size={14} fill={colour.muted}>
         {t("points")}
-        <tspan dy={3} font-size={9}>i</tspan>
+        <tspan dy={3} font-size={10}>i</tspan>
       </Label>
 
       <Arrow from={theta} to={phi} startGap={R} endGap={R} stroke={colour.accent} width={2} />
@@ -69,34 +70,41 @@ export default function GraphicalModel({ lang }: DiagramProps) {
         style={{ fill: colour.surface, stroke: colour.accent }}
       />
       <Sym x={theta.x} y={theta.y} base="θ" size={22} />
-      <Label x={theta.x + R + 10} y={theta.y} anchor="start" fill={colour.accent} weight={600}>
+      <Label
+        x={theta.x + R + 10}
+        y={theta.y}
+        anchor="start"
+        size={15}
+        fill={colour.accent}
+        weight={600}
+      >
         {t("shared")}
       </Label>
 
       <circle cx={phi.x} cy={phi.y} r={R} stroke-width={1.8} style={open} />
       <Sym x={phi.x - 2} y={phi.y - 2} base="ϕ" sub="i" size={22} />
-      <Label x={phi.x + R + 10} y={phi.y} anchor="start" fill={colour.muted}>
+      <Label x={phi.x + R + 10} y={phi.y} anchor="start" size={15} fill={colour.muted}>
         {t("perTask")}
       </Label>
 
       <circle cx={x.x} cy={x.y} r={r} stroke-width={1.6} style={shaded} />
       <Sym x={x.x - 3} y={x.y - 3} base="x" sub="ij" size={20} />
-      <Label x={x.x - r - 8} y={x.y} anchor="end" size={12} fill={colour.muted}>
+      <Label x={x.x - r - 6} y={x.y} anchor="end" size={14} fill={colour.muted}>
         {t("input")}
       </Label>
       <circle cx={y.x} cy={y.y} r={r} stroke-width={1.6} style={shaded} />
       <Sym x={y.x - 3} y={y.y - 3} base="y" sub="ij" size={20} />
-      <Label x={y.x + r + 8} y={y.y} anchor="start" size={12} fill={colour.muted}>
+      <Label x={y.x + r + 6} y={y.y} anchor="start" size={14} fill={colour.muted}>
         {t("label")}
       </Label>
 
-      <g transform="translate(0 348)">
-        <circle cx={46} cy={0} r={8} stroke-width={1.4} style={open} />
-        <Label x={60} y={0} anchor="start" size={12}>{t("latent")}</Label>
-        <circle cx={196} cy={0} r={8} stroke-width={1.4} style={shaded} />
-        <Label x={210} y={0} anchor="start" size={12}>{t("observed")}</Label>
-        <rect x={326} y={-8} width={20} height={16} rx={3} stroke-width={1.4} style={open} />
-        <Label x={354} y={0} anchor="start" size={12}>{t("plate")}</Label>
+      <g transform="translate(0 350)">
+        <circle cx={24} cy={0} r={8} stroke-width={1.4} style={open} />
+        <Label x={38} y={0} anchor="start" size={14}>{t("latent")}</Label>
+        <circle cx={150} cy={0} r={8} stroke-width={1.4} style={shaded} />
+        <Label x={164} y={0} anchor="start" size={14}>{t("observed")}</Label>
+        <rect x={250} y={-8} width={20} height={16} rx={3} stroke-width={1.4} style={open} />
+        <Label x={278} y={0} anchor="start" size={14}>{t("plate")}</Label>
       </g>
     </Frame>
   );

@@ -22,7 +22,7 @@ const text = {
       "테스트 과제는 같은 형태이지만, 메타 학습에서 한 번도 나오지 않은 세 클래스를 쓴다.",
   },
   training: { en: "Meta-training", ko: "메타 학습" },
-  testing: { en: "Meta-testing: classes never seen before", ko: "메타 테스트: 처음 보는 클래스" },
+  testing: { en: "Meta-testing: unseen classes", ko: "메타 테스트: 처음 보는 클래스" },
   shape: { en: "3-way 1-shot", ko: "3-way 1-shot" },
   support: { en: "support set", ko: "서포트 집합" },
   query: { en: "query set", ko: "쿼리 집합" },
@@ -62,11 +62,11 @@ const episodes: Episode[] = [
   },
 ];
 
-const cell = 50;
-const gap = 10;
-const supportX = 112;
-const queryX = 338;
-const rowHeight = 108;
+const cell = 44;
+const gap = 8;
+const supportX = 86;
+const queryX = 274;
+const rowHeight = 104;
 
 /** A framed image cell holding one glyph, with its label (or a question mark) beneath. */
 function Cell({ x, y, shape, caption, unseen }: {
@@ -91,10 +91,10 @@ function Cell({ x, y, shape, caption, unseen }: {
         shape={shape}
         cx={x + cell / 2}
         cy={y + cell / 2}
-        size={15}
+        size={13}
         fill={unseen ? colour.accent2 : colour.fg}
       />
-      <Label x={x + cell / 2} y={y + cell + 13} size={13} weight={600}>{caption}</Label>
+      <Label x={x + cell / 2} y={y + cell + 14} size={14} weight={600}>{caption}</Label>
     </g>
   );
 }
@@ -110,20 +110,20 @@ function EpisodeRow(
   return (
     <g>
       <rect
-        x={12}
+        x={6}
         y={y}
-        width={456}
+        width={388}
         height={rowHeight}
         rx={12}
         stroke-width={episode.unseen ? 2 : 1.3}
         style={{ fill: "none", stroke: frame }}
       />
-      <Sym x={52} y={y + 46} base="𝒯" sub={episode.sub} size={24} />
-      <Label x={56} y={y + 80} size={12} fill={colour.muted}>{pick(lang, episode.name)}</Label>
-      <Label x={supportX + supportWidth / 2} y={y + 18} size={13} fill={colour.muted}>
+      <Sym x={38} y={y + 46} base="𝒯" sub={episode.sub} size={24} />
+      <Label x={42} y={y + 80} size={13} fill={colour.muted}>{pick(lang, episode.name)}</Label>
+      <Label x={supportX + supportWidth / 2} y={y + 18} size={14} fill={colour.muted}>
         {pick(lang, text.support)}
       </Label>
-      <Label x={queryX + queryWidth / 2} y={y + 18} size={13} fill={colour.muted}>
+      <Label x={queryX + queryWidth / 2} y={y + 18} size={14} fill={colour.muted}>
         {pick(lang, text.query)}
       </Label>
       <line
@@ -167,28 +167,28 @@ export default function MetaEpisodes({ lang }: DiagramProps) {
   const t = (key: keyof typeof text) => pick(lang, text[key]);
   const [first, second, test] = episodes;
   return (
-    <Frame width={480} height={454} name="meta-episodes" title={t("title")} desc={t("desc")}>
-      <Label x={14} y={14} anchor="start" size={15} weight={700} fill={colour.accent}>
+    <Frame width={400} height={436} name="meta-episodes" title={t("title")} desc={t("desc")}>
+      <Label x={8} y={14} anchor="start" size={16} weight={700} fill={colour.accent}>
         {t("training")}
       </Label>
-      <Label x={466} y={14} anchor="end" size={13} fill={colour.muted}>{t("shape")}</Label>
+      <Label x={392} y={14} anchor="end" size={14} fill={colour.muted}>{t("shape")}</Label>
       <EpisodeRow episode={first} y={30} lang={lang} />
-      <EpisodeRow episode={second} y={148} lang={lang} />
-      <Label x={240} y={270} size={18} fill={colour.muted}>⋯</Label>
+      <EpisodeRow episode={second} y={144} lang={lang} />
+      <Label x={200} y={264} size={18} fill={colour.muted}>⋯</Label>
       <line
-        x1={12}
-        y1={292}
-        x2={468}
-        y2={292}
+        x1={6}
+        y1={282}
+        x2={394}
+        y2={282}
         stroke-width={1.5}
         stroke-dasharray="2 5"
         stroke-linecap="round"
         style={{ stroke: colour.muted }}
       />
-      <Label x={14} y={316} anchor="start" size={15} weight={700} fill={colour.accent2}>
+      <Label x={8} y={304} anchor="start" size={16} weight={700} fill={colour.accent2}>
         {t("testing")}
       </Label>
-      <EpisodeRow episode={test} y={334} lang={lang} />
+      <EpisodeRow episode={test} y={322} lang={lang} />
     </Frame>
   );
 }

@@ -33,16 +33,16 @@ const text = {
       "점선으로, 예시가 적은 새 언어 쌍이며 그 파라미터 ϕ_new 는 θ 에 기댈 수 있다.",
   },
   legendTheta: {
-    en: "θ: what all languages share (grammar, meaning)",
-    ko: "θ: 모든 언어가 공유하는 것 (문법, 의미 체계)",
+    en: "θ: what all languages share",
+    ko: "θ: 모든 언어가 공유하는 구조",
   },
   legendPhi: {
-    en: "ϕᵢ: what is specific to one language pair",
+    en: "ϕᵢ: specific to one language pair",
     ko: "ϕᵢ: 한 언어 쌍에만 해당하는 것",
   },
   legendNew: {
-    en: "new pair, few examples: θ does most of the work",
-    ko: "예시가 적은 새 언어 쌍: θ 가 대부분을 맡는다",
+    en: "new pair, few examples: leans on θ",
+    ko: "예시가 적은 새 언어 쌍: θ 에 기댄다",
   },
 };
 
@@ -55,10 +55,10 @@ const languages: { en: string; ko: string }[] = [
   { en: "Spanish", ko: "스페인어" },
 ];
 
-const centre = { x: 240, y: 200 };
-const ring = 148;
-const hub = 32;
-const chip = 16;
+const centre = { x: 200, y: 164 };
+const ring = 124;
+const hub = 30;
+const chip = 15;
 
 /** Point on the ring at an angle in degrees, measured clockwise from the top. */
 function onRing(degrees: number, radius: number): Point {
@@ -73,15 +73,15 @@ function Language({ at, name }: { at: Point; name: string }) {
   return (
     <g>
       <rect
-        x={at.x - 46}
+        x={at.x - 48}
         y={at.y - 16}
-        width={92}
+        width={96}
         height={32}
         rx={16}
         stroke-width={1.5}
         style={{ fill: colour.surface, stroke: "currentColor" }}
       />
-      <Label x={at.x} y={at.y} size={14} weight={600}>{name}</Label>
+      <Label x={at.x} y={at.y} size={15} weight={600}>{name}</Label>
     </g>
   );
 }
@@ -107,7 +107,7 @@ function Pair(
         from={centre}
         to={mid}
         startGap={hub}
-        endGap={fresh ? chip + 6 : chip}
+        endGap={fresh ? chip + 4 : chip}
         stroke={colour.accent}
         width={1.2}
         dashed
@@ -115,16 +115,16 @@ function Pair(
       <circle
         cx={mid.x}
         cy={mid.y}
-        r={fresh ? chip + 6 : chip}
+        r={fresh ? chip + 4 : chip}
         stroke-width={fresh ? 2.2 : 1.4}
         style={{ fill: colour.surface, stroke: fresh ? colour.accent2 : "currentColor" }}
       />
       <Sym
-        x={mid.x - (fresh ? 7 : 2)}
+        x={mid.x - (fresh ? 6 : 2)}
         y={mid.y - 2}
         base="ϕ"
         sub={fresh ? "new" : `${index}`}
-        size={fresh ? 15 : 16}
+        size={fresh ? 14 : 16}
       />
     </g>
   );
@@ -135,7 +135,7 @@ function LegendRow({ y, children, swatch }: { y: number; children: string; swatc
   return (
     <g transform={`translate(0 ${y})`}>
       {swatch}
-      <Label x={64} y={0} anchor="start" size={13}>{children}</Label>
+      <Label x={64} y={0} anchor="start" size={15}>{children}</Label>
     </g>
   );
 }
@@ -148,7 +148,7 @@ export default function Translation({ lang }: DiagramProps) {
   const t = (key: keyof typeof text) => pick(lang, text[key]);
   const name = (i: number) => pick(lang as Lang, languages[i]);
   return (
-    <Frame width={480} height={470} name="translation" title={t("title")} desc={t("desc")}>
+    <Frame width={400} height={404} name="translation" title={t("title")} desc={t("desc")}>
       {nodes.map((from, i) => (
         <Pair
           key={i}
@@ -169,7 +169,7 @@ export default function Translation({ lang }: DiagramProps) {
       {nodes.map((at, i) => <Language key={i} at={at} name={name(i)} />)}
 
       <LegendRow
-        y={398}
+        y={336}
         swatch={
           <g>
             <circle
@@ -186,7 +186,7 @@ export default function Translation({ lang }: DiagramProps) {
         {t("legendTheta")}
       </LegendRow>
       <LegendRow
-        y={424}
+        y={362}
         swatch={
           <g>
             <line x1={14} y1={0} x2={58} y2={0} stroke-width={2} style={{ stroke: colour.muted }} />
@@ -203,7 +203,7 @@ export default function Translation({ lang }: DiagramProps) {
         {t("legendPhi")}
       </LegendRow>
       <LegendRow
-        y={450}
+        y={388}
         swatch={
           <line
             x1={14}
