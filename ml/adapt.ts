@@ -17,11 +17,13 @@ export interface AdaptOptions {
   steps: number;
   /** Hidden nonlinearity of the network. */
   activation: Activation;
+  /** Step counts after which to predict at the evaluation inputs (default: 0, 1, …, steps). */
+  record?: number[];
 }
 
 /** Predictions after each step, and the fine-tuned weights. */
 export interface Adapted {
-  /** predictions[s] is the output at the evaluation inputs after s steps (s = 0…steps). */
+  /** predictions[i] is the output at the evaluation inputs after record[i] steps. */
   predictions: tf.Tensor[];
   /** Support loss before each step, then after the last (length steps + 1). */
   supportLoss: tf.Tensor[];
@@ -49,8 +51,12 @@ export function adapt(
     const supportLoss: tf.Tensor[] = [];
     // Per-task losses are summed by setLoss; report their mean instead.
     const meanLoss = (p: Params) => tf.div(setLoss(p, x, y, options.activation), tasks || 1);
+    // Predicting on a large grid costs more than a step, so only where asked.
+    const record = new Set(
+      options.record ?? Array.from({ length: options.steps + 1 }, (_, s) => s),
+    );
     for (let s = 0; s <= options.steps; s++) {
-      predictions.push(forward(phi, evalX, options.activation));
+      if (record.has(s)) predictions.push(forward(phi, evalX, options.activation));
       supportLoss.push(meanLoss(phi));
       if (s < options.steps) phi = innerStep(phi, x, y, options.alpha, options.activation);
     }

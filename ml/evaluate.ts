@@ -74,9 +74,11 @@ export function evaluate(theta: Params, options: EvalOptions): Record<string, nu
     const y = tf.tensor3d(batch.support.y, [options.tasks, options.k, 1]);
     const gridX = tf.tile(tf.tensor3d(grid, [1, n, 1]), [options.tasks, 1, 1]);
     const target = tf.tensor3d(evalY, [options.tasks, n, 1]);
-    const maxSteps = Math.max(...options.steps);
-    const run = adapt(theta, x, y, gridX, { ...options, steps: maxSteps });
-    return options.steps.map((s) => tf.mean(tf.squaredDifference(run.predictions[s], target)));
+    const record = [...new Set(options.steps)].sort((a, b) => a - b);
+    const run = adapt(theta, x, y, gridX, { ...options, steps: record.at(-1)!, record });
+    return options.steps.map((s) =>
+      tf.mean(tf.squaredDifference(run.predictions[record.indexOf(s)], target))
+    );
   });
   const result: Record<string, number> = {};
   options.steps.forEach((s, i) => result[String(s)] = errors[i].dataSync()[0]);

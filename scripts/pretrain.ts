@@ -7,6 +7,7 @@
  *   deno task pretrain --only maml,fomaml    some models
  *   deno task pretrain --iterations 2000     a shorter run (recorded in the checkpoint)
  *   deno task pretrain --fresh               ignore saved state and start over
+ *   other options: --seed 1  --out DIR  --state DIR  --backend wasm|cpu  --held-out-tasks 200
  */
 import { parseArgs } from "node:util";
 import {
@@ -204,8 +205,8 @@ function sameRun(a: SavedState["config"], b: SavedState["config"]): boolean {
 
 function formatTime(seconds: number): string {
   if (!Number.isFinite(seconds)) return "?";
-  const m = Math.floor(seconds / 60);
-  return m > 0 ? `${m} min ${Math.round(seconds % 60)} s` : `${Math.round(seconds)} s`;
+  const total = Math.round(seconds);
+  return total >= 60 ? `${Math.floor(total / 60)} min ${total % 60} s` : `${total} s`;
 }
 
 function log(line: string): void {
@@ -222,6 +223,7 @@ function parseOptions(args: string[]): Partial<PretrainOptions> {
       out: { type: "string" },
       state: { type: "string" },
       backend: { type: "string" },
+      "held-out-tasks": { type: "string" },
       fresh: { type: "boolean" },
     },
   });
@@ -240,6 +242,7 @@ function parseOptions(args: string[]): Partial<PretrainOptions> {
   if (values.seed) options.seed = Number(values.seed);
   if (values.out) options.out = values.out;
   if (values.state) options.state = values.state;
+  if (values["held-out-tasks"]) options.heldOutTasks = Number(values["held-out-tasks"]);
   if (values.backend) options.backend = values.backend as DenoBackend;
   return options;
 }

@@ -1,0 +1,144 @@
+/**
+ * `deno task eval sinusoid`: evaluates the sinusoid checkpoints on held-out tasks (their own
+ * seed, never used in training). Mean squared error on 100 evenly spaced points over
+ * [−5, 5] after 0, 1 and 10 gradient steps on K = 5, 10 and 20 support points.
+ *
+ *   deno task eval sinusoid            a readable table
+ *   deno task eval sinusoid --json     exactly one JSON object on stdout (progress on stderr)
+ *   options: --tasks 600  --dir static/models/sinusoid  --alpha 0.01  --backend wasm|cpu
+ */
+import * as tf from "@tensorflow/tfjs-core";
+import { parseArgs } from "node:util";
+import { type AlgorithmName, ALGORITHMS } from "../ml/algorithms/index.ts";
+import { loadCheckpoint } from "../ml/checkpoint.ts";
+import { type DenoBackend, useDenoBackend } from "../ml/env/deno.ts";
+import { evaluate } from "../ml/evaluate.ts";
+import { SINUSOID_MLP } from "../ml/model/mlp.ts";
+
+/** Options of an evaluation. */
+export interface EvalScriptOptions {
+  /** Folder holding <algorithm>.json checkpoints. */
+  dir: string;
+  /** Held-out tasks per K. */
+  tasks: number;
+  /** Seed of the held-out tasks. */
+  seed: number;
+  /** Support-set sizes. */
+  ks: number[];
+  /** Report the error after these step counts. */
+  steps: number[];
+  /** Fine-tuning step size, the same for every model. */
+  alpha: number;
+  /** Models to evaluate. */
+  models: AlgorithmName[];
+  /** TF.js backend. */
+  backend: DenoBackend;
+}
+
+export const defaults: EvalScriptOptions = {
+  dir: "static/models/sinusoid",
+  tasks: 600,
+  seed: 330_003,
+  ks: [5, 10, 20],
+  steps: [0, 1, 10],
+  alpha: 0.01,
+  models: [...ALGORITHMS],
+  backend: "wasm",
+};
+
+/** `table["k10"]["maml"]["1"]`: MSE of MAML after 1 step with K = 10. */
+export type EvalTable = Record<string, Record<string, Record<string, number>>>;
+
+/** Loads each model's checkpoint and evaluates it for every K. */
+export async function evaluateCheckpoints(
+  options: Partial<EvalScriptOptions> = {},
+): Promise<EvalTable> {
+  const opts = { ...defaults, ...options };
+  await useDenoBackend(opts.backend);
+  const models = await Promise.all(opts.models.map((name) => readModel(opts.dir, name)));
+  const table: EvalTable = {};
+  for (const k of opts.ks) {
+    const row: EvalTable[string] = {};
+    for (const { name, params } of models) {
+      const started = performance.now();
+      row[name] = evaluate(params, {
+        tasks: opts.tasks,
+        seed: opts.seed,
+        k,
+        steps: opts.steps,
+        alpha: opts.alpha,
+        activation: SINUSOID_MLP.activation,
+      });
+      const ms = performance.now() - started;
+      console.error(`K=${k} ${name}: ${format(row[name])} (${ms.toFixed(0)} ms)`);
+    }
+    table[`k${k}`] = row;
+  }
+  for (const { params } of models) tf.dispose(params);
+  return table;
+}
+
+async function readModel(dir: string, name: AlgorithmName) {
+  const path = `${dir}/${name}.json`;
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    throw new Error(`${path} is missing: run "deno task pretrain" (or --only ${name}) first`);
+  }
+  const { params, checkpoint } = loadCheckpoint(JSON.parse(text));
+  if (checkpoint.algorithm !== name) {
+    throw new Error(`${path} holds a "${checkpoint.algorithm}" checkpoint, not "${name}"`);
+  }
+  return { name, params };
+}
+
+function format(errors: Record<string, number>): string {
+  return Object.entries(errors).map(([s, e]) => `${s} steps ${e.toFixed(3)}`).join(", ");
+}
+
+/** The table as aligned text: one block per K, one row per model, one column per step count. */
+export function renderTable(table: EvalTable): string {
+  const lines: string[] = [];
+  for (const [k, row] of Object.entries(table)) {
+    const steps = Object.keys(Object.values(row)[0] ?? {});
+    lines.push(`K = ${k.slice(1)}: held-out MSE after n gradient steps`);
+    lines.push(["model".padEnd(12), ...steps.map((s) => `n=${s}`.padStart(9))].join(""));
+    for (const [name, errors] of Object.entries(row)) {
+      lines.push([name.padEnd(12), ...steps.map((s) => errors[s].toFixed(3).padStart(9))].join(""));
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+function parseOptions(args: string[]): { json: boolean; options: Partial<EvalScriptOptions> } {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean" },
+      tasks: { type: "string" },
+      dir: { type: "string" },
+      alpha: { type: "string" },
+      backend: { type: "string" },
+    },
+  });
+  const benchmark = positionals[0] ?? "sinusoid";
+  if (benchmark !== "sinusoid") {
+    throw new Error(`unknown benchmark "${benchmark}" (only "sinusoid" is defined)`);
+  }
+  const options: Partial<EvalScriptOptions> = {};
+  if (values.tasks) options.tasks = Number(values.tasks);
+  if (values.dir) options.dir = values.dir;
+  if (values.alpha) options.alpha = Number(values.alpha);
+  if (values.backend) options.backend = values.backend as DenoBackend;
+  return { json: values.json ?? false, options };
+}
+
+if (import.meta.main) {
+  const { json, options } = parseOptions(Deno.args);
+  const table = await evaluateCheckpoints(options);
+  console.log(json ? JSON.stringify(table) : renderTable(table));
+}
