@@ -119,7 +119,7 @@ function EpisodeRow(
         style={{ fill: "none", stroke: frame }}
       />
       <Sym x={38} y={y + 46} base="𝒯" sub={episode.sub} size={24} />
-      <Label x={42} y={y + 80} size={13} fill={colour.muted}>{pick(lang, episode.name)}</Label>
+      <Label x={42} y={y + 80} size={14} fill={colour.muted}>{pick(lang, episode.name)}</Label>
       <Label x={supportX + supportWidth / 2} y={y + 18} size={14} fill={colour.muted}>
         {pick(lang, text.support)}
       </Label>

@@ -179,7 +179,7 @@ export default function Translation({ lang }: DiagramProps) {
               stroke-width={1.8}
               style={{ fill: colour.surface, stroke: colour.accent }}
             />
-            <Sym x={36} y={0} base="θ" size={13} />
+            <Sym x={36} y={0} base="θ" size={14} />
           </g>
         }
       >

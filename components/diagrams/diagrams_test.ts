@@ -83,6 +83,16 @@ for (const name of Object.keys(diagrams) as (keyof typeof diagrams)[]) {
       }
     });
 
+    Deno.test(`${name} (${lang}) keeps every label at 11 px or more in a 360 px phone's column`, () => {
+      const svg = render(name, lang);
+      const viewBoxWidth = Number(svg.match(/viewBox="0 0 (\d+) \d+"/)![1]);
+      // A 360 px screen leaves about 328 px for the text column once the page margins are taken.
+      const scale = 328 / viewBoxWidth;
+      const sizes = [...svg.matchAll(/<text[^>]*font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+      assert.ok(sizes.length > 5);
+      for (const size of sizes) assert.ok(size * scale >= 11, `font-size ${size} is too small`);
+    });
+
     Deno.test(`${name} (${lang}) declares no element ids, so copies on one page cannot clash`, () => {
       assert.doesNotMatch(render(name, lang), /\sid="/);
     });
