@@ -108,7 +108,7 @@ async function train(trainer: MetaTrainer, opts: PretrainOptions): Promise<void>
     trainer.step();
     const i = trainer.iteration;
     if (i % opts.reportEvery === 0 || i === hp.iterations) {
-      const heldOut = progressError(trainer.theta, opts);
+      const heldOut = progressError(trainer.theta, hp, opts);
       const rate = (i - startIteration) / ((performance.now() - started) / 1000);
       const left = (hp.iterations - i) / rate;
       log(
@@ -123,8 +123,7 @@ async function train(trainer: MetaTrainer, opts: PretrainOptions): Promise<void>
   }
 }
 
-function progressError(theta: Params, opts: PretrainOptions): number {
-  const hp = HYPERPARAMETERS.maml;
+function progressError(theta: Params, hp: Hyperparameters, opts: PretrainOptions): number {
   return evaluate(theta, {
     tasks: opts.heldOutTasks,
     seed: PROGRESS_SEED,
