@@ -11,7 +11,7 @@ const exists = (path: string) => Deno.stat(path).then(() => true, () => false);
 Deno.test("compress writes .br and .gz siblings above the threshold only", async () => {
   const site = await makeTempSite();
   try {
-    const report = await compress()(site.root);
+    const report = await compress({ cacheDir: null })(site.root);
     const big = site.bigPath;
     assert.deepEqual(
       new Uint8Array(brotliDecompressSync(await Deno.readFile(big + ".br"))),
@@ -37,7 +37,7 @@ Deno.test("compress replaces stale siblings and skips ones that would not shrink
   try {
     const robots = join(site.root, "robots.txt");
     await Deno.writeTextFile(robots + ".gz", "stale");
-    await compress({ threshold: 0 })(site.root);
+    await compress({ threshold: 0, cacheDir: null })(site.root);
     // Twenty bytes of text grow under gzip's header, so no sibling is kept.
     assert.equal(await exists(robots + ".gz"), false);
     const html = join(site.root, "en/lecture-3/index.html");
@@ -48,10 +48,40 @@ Deno.test("compress replaces stale siblings and skips ones that would not shrink
   }
 });
 
+Deno.test("compress reuses cached bytes for unchanged files and prunes the rest", async () => {
+  const site = await makeTempSite();
+  const cacheDir = join(site.dir, "cache");
+  try {
+    const first = await compress({ threshold: 0, cacheDir })(site.root);
+    assert.equal(first.fromCache, 0);
+    const second = await compress({ threshold: 0, cacheDir })(site.root);
+    // Every eligible source was cached by the first run, so the second compresses nothing.
+    assert.equal(second.fromCache * 2, Deno.readDirSync(cacheDir).toArray().length);
+    assert.ok(second.fromCache > 0);
+    assert.deepEqual({ ...second, fromCache: 0 }, first);
+    assert.deepEqual(
+      new Uint8Array(gunzipSync(await Deno.readFile(site.bigPath + ".gz"))),
+      site.bigBytes,
+    );
+    // Change one file: it is compressed afresh and its old entry is pruned.
+    await Deno.writeTextFile(site.bigPath, "/* changed */".repeat(200));
+    const third = await compress({ threshold: 0, cacheDir })(site.root);
+    assert.equal(third.fromCache, second.fromCache - 1);
+    const entries = [...Deno.readDirSync(cacheDir)].map((e) => e.name);
+    assert.equal(entries.length, 2 * second.fromCache, "one .br and one .gz per source");
+    assert.equal(
+      new TextDecoder().decode(gunzipSync(await Deno.readFile(site.bigPath + ".gz"))),
+      "/* changed */".repeat(200),
+    );
+  } finally {
+    await site.cleanup();
+  }
+});
+
 Deno.test("server sends the sibling the client accepts, with Vary", async () => {
   const site = await makeTempSite();
   try {
-    await compress({ threshold: 0 })(site.root);
+    await compress({ threshold: 0, cacheDir: null })(site.root);
     const handler = createHandler({ root: site.root });
     const path = "/_islands/big-Q2W3E4R5.js";
     const get = (headers: Record<string, string>) =>
