@@ -84,6 +84,16 @@ if (sections.length) {
   highlight();
 }
 
+// Wide equations, code and tables scroll in their own box; keyboard users must reach it too.
+function scrollers() {
+  for (const el of $$(".katex-display, pre, .prose table")) {
+    if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+    else el.removeAttribute("tabindex");
+  }
+}
+scrollers();
+addEventListener("resize", scrollers, { passive: true });
+
 // Previews: a citation shows its bibliography entry, a term its definition.
 const tip = document.createElement("div");
 tip.className = "preview";

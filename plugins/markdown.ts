@@ -45,6 +45,8 @@ export function createMarkdown(userOptions: Partial<Options> = {}): MarkdownIt {
       symbol: "#",
       placement: "after",
       ariaHidden: true,
+      // Hidden links take no focus (the contents link every section) and stay out of excerpts.
+      renderAttrs: () => ({ tabindex: "-1", "data-pagefind-ignore": "" }),
     }),
   });
   md.use(footnote);
