@@ -8,7 +8,7 @@ import { Glyph, type Shape } from "./glyphs.tsx";
 const text = {
   title: {
     en: "Meta-training episodes and a meta-test episode with unseen classes",
-    ko: "메타 학습 에피소드와, 처음 보는 클래스로 이루어진 메타 테스트 에피소드",
+    ko: "메타 훈련 에피소드와, 처음 보는 클래스로 이루어진 메타 테스트 에피소드",
   },
   desc: {
     en: "Two meta-training tasks are drawn as rows. Each has a support set of three labelled " +
@@ -16,12 +16,12 @@ const text = {
       "1, 2, 3 name different classes in each task. Below a dividing line, a meta-test task has " +
       "the same shape but uses three classes that never appear in meta-training.",
     ko:
-      "메타 학습 과제 두 개가 각각 한 줄로 그려져 있다. 각 과제에는 클래스마다 한 장씩 레이블이 " +
+      "메타 훈련 과제 두 개가 각각 한 줄로 그려져 있다. 각 과제에는 클래스마다 한 장씩 레이블이 " +
       "붙은 이미지 세 장으로 된 서포트 집합(3-way 1-shot)과, 레이블을 맞혀야 할 이미지 두 장으로 " +
       "된 쿼리 집합이 있다. 레이블 1, 2, 3 은 과제마다 다른 클래스를 가리킨다. 구분선 아래의 메타 " +
-      "테스트 과제는 같은 형태이지만, 메타 학습에서 한 번도 나오지 않은 세 클래스를 쓴다.",
+      "테스트 과제는 같은 형태이지만, 메타 훈련에서 한 번도 나오지 않은 세 클래스를 쓴다.",
   },
-  training: { en: "Meta-training", ko: "메타 학습" },
+  training: { en: "Meta-training", ko: "메타 훈련" },
   testing: { en: "Meta-testing: unseen classes", ko: "메타 테스트: 처음 보는 클래스" },
   shape: { en: "3-way 1-shot", ko: "3-way 1-shot" },
   support: { en: "support set", ko: "서포트 집합" },
