@@ -39,19 +39,28 @@ export const REVALIDATE = "no-cache";
 // Folders where the build writes content-hashed names.
 const HASHED_FOLDERS = ["/_islands/", "/assets/"];
 // esbuild's hash (8 of A-Z2-7) or a lowercase hex digest of 8+, after `-` or `.`.
-const HASH_IN_NAME = /[-.](?:[A-Z0-9]{8}|[0-9a-f]{8,})(?=\.)/;
+const HASH = String.raw`[-.](?:[A-Z0-9]{8}|[0-9a-f]{8,})`;
+// In a file name the hash sits before the extension; a folder name may end with it.
+const HASH_IN_NAME = new RegExp(`${HASH}(?=\\.)`);
+const HASH_IN_FOLDER = new RegExp(`${HASH}$`);
 
 /**
- * Decides the cache rule by URL path: immutable only for a hashed name in a hashed folder.
+ * Decides the cache rule by URL path: immutable only under a hashed folder, for a file whose
+ * name or enclosing folder name carries a content hash (KaTeX's fonts keep their own names
+ * inside a hashed folder).
  *
  * @example
  * cacheControlFor("/_islands/chunk-AB12CD34.js"); // IMMUTABLE
+ * cacheControlFor("/assets/katex-fonts-c9eac1c75c/KaTeX_Main-Regular.woff2"); // IMMUTABLE
  * cacheControlFor("/_islands/wasm/tfjs-backend-wasm.wasm"); // REVALIDATE
  */
 export function cacheControlFor(urlPath: string): string {
-  if (!HASHED_FOLDERS.some((folder) => urlPath.startsWith(folder))) return REVALIDATE;
-  const name = urlPath.slice(urlPath.lastIndexOf("/") + 1);
-  return HASH_IN_NAME.test(name) ? IMMUTABLE : REVALIDATE;
+  const folder = HASHED_FOLDERS.find((f) => urlPath.startsWith(f));
+  if (!folder) return REVALIDATE;
+  const segments = urlPath.slice(folder.length).split("/");
+  const name = segments.pop() ?? "";
+  const hashed = HASH_IN_NAME.test(name) || segments.some((s) => HASH_IN_FOLDER.test(s));
+  return hashed ? IMMUTABLE : REVALIDATE;
 }
 
 /** Content-Type for a file name; unknown extensions are sent as opaque bytes. */

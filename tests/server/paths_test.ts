@@ -51,6 +51,13 @@ Deno.test("cacheControlFor marks only hashed names in hashed folders immutable",
   assert.equal(cacheControlFor("/_islands/chunk-AB12CD34.js"), IMMUTABLE);
   assert.equal(cacheControlFor("/_islands/worker-ZQXWVUTS.js"), IMMUTABLE);
   assert.equal(cacheControlFor("/assets/katex.0123abcd.css"), IMMUTABLE);
+  assert.equal(cacheControlFor("/assets/katex-1090726d3a.css"), IMMUTABLE);
+  assert.equal(
+    cacheControlFor("/assets/katex-fonts-c9eac1c75c/KaTeX_Math-Italic.woff2"),
+    IMMUTABLE,
+  );
+  assert.equal(cacheControlFor("/assets/katex-fonts/KaTeX_Math-Italic.woff2"), REVALIDATE);
+  assert.equal(cacheControlFor("/models/sinusoid-0123abcd/model.json"), REVALIDATE);
   assert.equal(cacheControlFor("/_islands/wasm/tfjs-backend-wasm-simd.wasm"), REVALIDATE);
   assert.equal(cacheControlFor("/assets/katex/fonts/KaTeX_Main-Regular.woff2"), REVALIDATE);
   assert.equal(cacheControlFor("/pagefind/chunk-AB12CD34.js"), REVALIDATE);
