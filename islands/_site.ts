@@ -92,6 +92,9 @@ function scrollers() {
   }
 }
 scrollers();
+// Web fonts (KaTeX's) change widths after the first check.
+document.fonts?.ready.then(scrollers);
+addEventListener("load", scrollers);
 addEventListener("resize", scrollers, { passive: true });
 
 // Previews: a citation shows its bibliography entry, a term its definition.
