@@ -26,7 +26,7 @@ const MAX_K = 20;
 const XS = evenlySpaced(81);
 const ENTROPY_XS = evenlySpaced(41);
 const BAND_HEIGHT = 260;
-const ENTROPY_HEIGHT = 200;
+const ENTROPY_HEIGHT = 232;
 
 /** A task with 20 points; the first K are the ones given. */
 function drawTask(seed: number): { task: SinusoidTask; points: Point[] } {
@@ -119,6 +119,8 @@ export default function SinusoidPosterior(
     <figure class="sinusoid-widget posterior">
       <figcaption class="widget-title">{t.title}</figcaption>
       <div class="posterior-grid">
+        {bandPanel(t.family, family, "var(--m-family)")}
+        {bandPanel(t.gp, gp, "var(--m-gp)")}
         <div>
           <h4>{t.heat}</h4>
           <Heatmap
@@ -130,8 +132,37 @@ export default function SinusoidPosterior(
             yLabel={t.phase}
           />
         </div>
-        {bandPanel(t.family, family, "var(--m-family)")}
-        {bandPanel(t.gp, gp, "var(--m-gp)")}
+        <div>
+          <h4>{t.entropy}</h4>
+          {mounted
+            ? (
+              <EntropyChart
+                family={entropy.family}
+                gp={entropy.gp}
+                k={count}
+                label={t.entropyLabel}
+              />
+            )
+            : (
+              <div class="plot-frame" style={{ height: `${ENTROPY_HEIGHT}px` }}>
+                <StaticFigure
+                  width={320}
+                  height={ENTROPY_HEIGHT}
+                  x={[0, MAX_K]}
+                  y={[0, Math.ceil(Math.max(...entropy.gp, ...entropy.family))]}
+                  label={t.entropyLabel}
+                  series={[
+                    { points: entropy.family.map((h, i) => [i, h]), color: "var(--m-family)" },
+                    { points: entropy.gp.map((h, i) => [i, h]), color: "var(--m-gp)" },
+                  ]}
+                />
+              </div>
+            )}
+          <p class="chart-key">
+            <span class="key key-family">{t.familyKey}</span>
+            <span class="key key-gp">{t.gpKey}</span>
+          </p>
+        </div>
       </div>
       <div class="controls">
         <label>
@@ -151,28 +182,6 @@ export default function SinusoidPosterior(
           {t.newTask}
         </button>
       </div>
-      <h4>{t.entropy}</h4>
-      {mounted
-        ? <EntropyChart family={entropy.family} gp={entropy.gp} k={count} label={t.entropyLabel} />
-        : (
-          <div class="plot-frame" style={{ height: `${ENTROPY_HEIGHT}px` }}>
-            <StaticFigure
-              width={900}
-              height={ENTROPY_HEIGHT}
-              x={[0, MAX_K]}
-              y={[0, Math.ceil(Math.max(...entropy.gp, ...entropy.family))]}
-              label={t.entropyLabel}
-              series={[
-                { points: entropy.family.map((h, i) => [i, h]), color: "var(--m-family)" },
-                { points: entropy.gp.map((h, i) => [i, h]), color: "var(--m-gp)" },
-              ]}
-            />
-          </div>
-        )}
-      <p class="chart-key">
-        <span class="key key-family">{t.familyKey}</span>
-        <span class="key key-gp">{t.gpKey}</span>
-      </p>
       <p class="status-line" aria-live="polite" data-entropy>
         {t.summary(count, entropy.family[count], entropy.gp[count])}
       </p>

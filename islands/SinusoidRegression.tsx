@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import * as z from "zod/mini";
-import { Rng } from "../ml/rng.ts";
 import {
   backendPreference,
   checkpointUrls,
@@ -8,12 +7,14 @@ import {
   TrainClient,
 } from "../ml/runtime/client.ts";
 import type { ModelName, Reply } from "../ml/runtime/protocol.ts";
-import { evenlySpaced, pointsAt, samplePoints, sampleTask } from "../ml/tasks/sinusoid.ts";
+import { evenlySpaced, pointsAt } from "../ml/tasks/sinusoid.ts";
 import { StaticFigure } from "./_figure.tsx";
 import { type FigureState, fromHash, SHOWN_MODELS, toHash } from "./_hash.ts";
+import { initialState, newTask, withK } from "./_regression_state.ts";
 import { IDLE_RUN, type LiveRun, LiveTraining } from "./_live_training.tsx";
 import { type Curve, type Point, PointPlot } from "./_point_plot.tsx";
 import { modelColor, TEXT } from "./_regression_text.ts";
+import { ErrorTable } from "./_error_table.tsx";
 
 /** Props of the sinusoid regression widget, checked at build time. */
 export const schema = z.strictObject({
@@ -27,20 +28,6 @@ const XS = evenlySpaced(101);
 const HEIGHT = 340;
 const ALPHAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
 const CHECKPOINTS = checkpointUrls(["maml", "pretrained", "fomaml", "reptile"]);
-
-/** The figure a page opens with: a fixed task, so the server render is deterministic. */
-function initialState(k: number, steps: number): FigureState {
-  const rng = new Rng(2017);
-  const task = sampleTask(rng);
-  const pts = samplePoints(rng, task, k);
-  return {
-    ...task,
-    points: Array.from(pts.x, (x, i) => ({ x, y: pts.y[i] })),
-    steps,
-    alpha: 0.01,
-    models: ["maml", "pretrained"],
-  };
-}
 
 /**
  * The lecture's multi-task sinusoid figure: MAML and the pretrained baseline (optionally
@@ -190,56 +177,17 @@ export default function SinusoidRegression(
             />
           </div>
         )}
-      <table class="error-table">
-        <caption>{t.error}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.show}</th>
-            <th scope="col">{t.before}</th>
-            <th scope="col">{t.after(state.steps)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...SHOWN_MODELS, ...(hasLive ? ["live" as const] : [])].map((m) => {
-            const row = shown.find((s) => s.name === m);
-            return (
-              <tr key={m}>
-                <th scope="row">
-                  <label class="model-toggle">
-                    {m !== "live" && (
-                      <input
-                        type="checkbox"
-                        checked={state.models.includes(m)}
-                        onChange={(e) =>
-                          update({
-                            models: SHOWN_MODELS.filter((n) =>
-                              n === m ? e.currentTarget.checked : state.models.includes(n)
-                            ),
-                          })}
-                      />
-                    )}
-                    <span class="swatch" style={{ background: modelColor(m) }} />
-                    {t.models[m]}
-                  </label>
-                </th>
-                <td>{row?.error[0]?.toFixed(3) ?? "–"}</td>
-                <td>
-                  {row?.diverged ? t.diverged : row?.error[state.steps]?.toFixed(3) ?? "–"}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ErrorTable
+        text={t}
+        rows={shown}
+        selected={state.models}
+        steps={state.steps}
+        onSelect={(models) => update({ models })}
+      />
       <div class="controls">
         <button
           type="button"
-          onClick={() => {
-            const rng = new Rng(Math.floor(Math.random() * 2 ** 31));
-            const task = sampleTask(rng);
-            const pts = samplePoints(rng, task, state.points.length);
-            update({ ...task, points: Array.from(pts.x, (x, i) => ({ x, y: pts.y[i] })) });
-          }}
+          onClick={() => update(newTask(state, Math.floor(Math.random() * 2 ** 31)))}
         >
           {t.newTask}
         </button>
@@ -250,16 +198,7 @@ export default function SinusoidRegression(
             min={1}
             max={20}
             value={state.points.length}
-            onInput={(e) => {
-              const n = Number(e.currentTarget.value);
-              const extra = samplePoints(
-                new Rng(n * 7919),
-                state,
-                Math.max(0, n - state.points.length),
-              );
-              const added = Array.from(extra.x, (x, i) => ({ x, y: extra.y[i] }));
-              update({ points: [...state.points.slice(0, n), ...added] });
-            }}
+            onInput={(e) => update(withK(state, Number(e.currentTarget.value)))}
           />
         </label>
         <label>

@@ -165,7 +165,7 @@ export function PointPlot(props: PointPlotProps) {
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
       >
-        {props.points.map((p, i) => (
+        {frame.width > 0 && props.points.map((p, i) => (
           <button
             type="button"
             key={i}

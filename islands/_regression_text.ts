@@ -47,8 +47,8 @@ export const TEXT = {
     latency: (ms: number) => `prediction ${ms.toFixed(0)} ms`,
     tensors: (n: number, baseline: number) => `tensors: ${n} (at rest ${baseline})`,
     missing: (names: string) =>
-      `The pretrained models (${names}) could not be loaded. ` +
-      `Scratch still works, and so does meta-training live below.`,
+      `These models could not be loaded: ${names}. ` +
+      `The others still work, and so does meta-training live below.`,
     failed: (message: string) => `The training worker failed: ${message}`,
     noScript:
       "The task's true function and its K support points. With JavaScript, the widget fine-tunes " +
@@ -83,8 +83,8 @@ export const TEXT = {
     latency: (ms: number) => `예측 ${ms.toFixed(0)} ms`,
     tensors: (n: number, baseline: number) => `텐서: ${n}개 (대기 중 ${baseline}개)`,
     missing: (names: string) =>
-      `사전 학습된 모델(${names})을 불러오지 못했다. ` +
-      `무작위 초기값과 아래의 브라우저 메타 학습은 그대로 쓸 수 있다.`,
+      `다음 모델을 불러오지 못했다: ${names}. ` +
+      `나머지 모델과 아래의 브라우저 메타 학습은 그대로 쓸 수 있다.`,
     failed: (message: string) => `학습 워커가 실패했다: ${message}`,
     noScript:
       "과제의 실제 함수와 서포트 점 K개. JavaScript가 켜져 있으면 위젯이 이 점들로 MAML과 " +
