@@ -45,7 +45,7 @@ interface LighthouseReport {
   audits: Record<string, {
     score: number | null;
     numericValue?: number;
-    details?: { items?: { description?: string; url?: string }[] };
+    details?: { items?: { description?: string; url?: string; node?: { snippet?: string } }[] };
   }>;
 }
 
@@ -59,7 +59,7 @@ export function summarize(path: string, report: LighthouseReport): PageScores {
       .filter((ref) => ref.weight > 0 && (report.audits[ref.id]?.score ?? 1) < 1)
       .map((ref) => {
         const items = report.audits[ref.id]?.details?.items ?? [];
-        const first = items.map((i) => i.description ?? i.url).find((t) => t);
+        const first = items.map((i) => i.description ?? i.url ?? i.node?.snippet).find((t) => t);
         return `${c}: ${ref.id}${first ? ` (${first.slice(0, 120)})` : ""}`;
       })
   );
