@@ -49,6 +49,11 @@ export function loadReferences(path: string, style = defaults.style): Map<string
   const text = Deno.readTextFileSync(path);
   if (cache?.text === text) return cache.refs;
   const cite = new Cite(text);
+  // The BibTeX parser drops `eprint`; an arXiv id gives entries without a DOI a link to read.
+  for (const item of cite.data as (CslItem & { DOI?: string; URL?: string })[]) {
+    const arxiv = arxivIds(text).get(item.id);
+    if (arxiv && !item.DOI && !item.URL) item.URL = `https://arxiv.org/abs/${arxiv}`;
+  }
   const html: string = cite.format("bibliography", {
     format: "html",
     template: style,
@@ -81,6 +86,17 @@ export function loadReferences(path: string, style = defaults.style): Map<string
   }
   cache = { text, refs };
   return refs;
+}
+
+/** `eprint` ids of the arXiv entries in BibTeX text, by citation key. */
+function arxivIds(text: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const entry of text.split(/^@/m).slice(1)) {
+    const key = entry.match(/^\w+\s*\{\s*([^,\s]+)\s*,/)?.[1];
+    const eprint = entry.match(/\beprint\s*=\s*[{"]([^}"]+)[}"]/i)?.[1];
+    if (key && eprint && /archivePrefix\s*=\s*[{"]arXiv/i.test(entry)) ids.set(key, eprint);
+  }
+  return ids;
 }
 
 interface CslItem {

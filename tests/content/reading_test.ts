@@ -92,6 +92,8 @@ Deno.test("citations link to a bibliography of the works cited, in author order"
   assert.deepEqual(entries, ["finn2017", "howard2018", "huh2016", "kumar2022", "snell2017"]);
   assert.match(html, /<h2 id="references">References<\/h2>/);
   assert.match(html, /Kumar, A\., Raghunathan, A\./, "full APA-like entries");
+  // An entry without a DOI links its arXiv id, which the BibTeX parser alone would drop.
+  assert.match(html, /id="ref-huh2016".*<a href="https:\/\/arxiv\.org\/abs\/1608\.08614">/);
 });
 
 Deno.test("glossary terms carry their definition; the first use is the <dfn>", () => {
