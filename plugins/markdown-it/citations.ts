@@ -3,6 +3,7 @@ import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-csl";
 import { closest } from "fastest-levenshtein";
+import { createHash } from "node:crypto";
 import { atWordStart, fail, inlineChildren, pageLang } from "./crossref.ts";
 import type { Token } from "./types.ts";
 
@@ -14,12 +15,15 @@ export interface Options {
   heading: Record<string, string>;
   /** CSL style for the bibliography entries. */
   style: string;
+  /** Folder for the formatted entries, so later builds skip the CSL engine (about a second). */
+  cacheDir: string;
 }
 
 export const defaults = {
   references: "content/_data/references.bib",
   heading: { en: "References", ko: "참고문헌" },
   style: "apa",
+  cacheDir: ".cache",
 } satisfies Options;
 
 /** One work, as a page needs it: short in-text forms and the full entry. */
@@ -42,12 +46,50 @@ const bracketPattern = /^\[\s*(@[\w:.-]+(?:\s*;\s*@[\w:.-]+)*)\s*\]/;
 let cache: { text: string; refs: Map<string, Reference> } | undefined;
 
 /**
- * Parses the .bib file into references; parsed once per content of the file, so a build (or a
- * rebuild in the dev server that did not touch the .bib) formats the entries only once.
+ * Parses the .bib file into references once per content of the file. The formatted entries are
+ * also kept on disk under the file's hash, so only a changed .bib pays for the CSL engine.
  */
-export function loadReferences(path: string, style = defaults.style): Map<string, Reference> {
+export function loadReferences(
+  path: string,
+  style = defaults.style,
+  cacheDir = defaults.cacheDir,
+): Map<string, Reference> {
   const text = Deno.readTextFileSync(path);
   if (cache?.text === text) return cache.refs;
+  // This file's own text is in the key too, so a change to the formatting invalidates the cache.
+  const digest = createHash("sha256").update(`${style}\n${text}`).update(ownSource())
+    .digest("hex").slice(0, 16);
+  const file = `${cacheDir}/references-${digest}.json`;
+  try {
+    const refs = new Map(
+      (JSON.parse(Deno.readTextFileSync(file)) as Reference[]).map((r) => [r.key, r]),
+    );
+    cache = { text, refs };
+    return refs;
+  } catch {
+    // Not formatted yet (or unreadable): format below and store.
+  }
+  const refs = formatReferences(text, style);
+  try {
+    Deno.mkdirSync(cacheDir, { recursive: true });
+    Deno.writeTextFileSync(file, JSON.stringify([...refs.values()]));
+  } catch {
+    // A read-only checkout still builds; it just formats every time.
+  }
+  cache = { text, refs };
+  return refs;
+}
+
+const ownSource = () => {
+  try {
+    return Deno.readTextFileSync(new URL(import.meta.url));
+  } catch {
+    return import.meta.url;
+  }
+};
+
+/** Formats every entry of BibTeX text with a CSL style, and derives the in-text forms. */
+function formatReferences(text: string, style: string): Map<string, Reference> {
   const cite = new Cite(text);
   // The BibTeX parser drops `eprint`; an arXiv id gives entries without a DOI a link to read.
   for (const item of cite.data as (CslItem & { DOI?: string; URL?: string })[]) {
@@ -84,7 +126,6 @@ export function loadReferences(path: string, style = defaults.style): Map<string
       sortKey: `${families.join(" ")} ${year}`.toLowerCase(),
     });
   }
-  cache = { text, refs };
   return refs;
 }
 
@@ -146,7 +187,7 @@ export function citations(md: MarkdownIt, userOptions: Partial<Options> = {}) {
     const cited: string[] = [];
     let refs: Map<string, Reference> | undefined;
     const check = (key: string, line: number | undefined) => {
-      refs ??= loadReferences(options.references, options.style);
+      refs ??= loadReferences(options.references, options.style, options.cacheDir);
       if (refs.has(key)) return;
       fail(
         state.env,
