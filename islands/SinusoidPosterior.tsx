@@ -61,7 +61,13 @@ export default function SinusoidPosterior(
   const post = useMemo(() => gridPosterior(set, count, 48), [set, count]);
   const family = useMemo(() => familyBand(post, XS), [post]);
   const gp = useMemo(() => gpBand(set, XS, count), [set, count]);
-  const entropy = useMemo(() => entropyCurves(set, ENTROPY_XS), [set]);
+  // The entropy curve costs tens of ms: follow a drag only once it pauses, to keep tasks short.
+  const [settled, setSettled] = useState(set);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(set), 150);
+    return () => clearTimeout(timer);
+  }, [set]);
+  const entropy = useMemo(() => entropyCurves(settled, ENTROPY_XS), [settled]);
   const truth = useMemo(() => pointsAt(task, XS).y, [task]);
 
   // The plots edit the first K points; the rest wait their turn as K grows.
@@ -165,16 +171,19 @@ export default function SinusoidPosterior(
         </div>
       </div>
       <div class="controls">
-        <label>
-          {t.k} <output>{count}</output>
-          <input
-            type="range"
-            min={0}
-            max={MAX_K}
-            value={count}
-            onInput={(e) => setCount(Number(e.currentTarget.value))}
-          />
-        </label>
+        <span class="range">
+          <label>
+            {t.k}
+            <input
+              type="range"
+              min={0}
+              max={MAX_K}
+              value={count}
+              onInput={(e) => setCount(Number(e.currentTarget.value))}
+            />
+          </label>
+          <output>{count}</output>
+        </span>
         <button
           type="button"
           onClick={() => setTask(drawTask(Math.floor(Math.random() * 2 ** 31)))}

@@ -191,26 +191,32 @@ export default function SinusoidRegression(
         >
           {t.newTask}
         </button>
-        <label>
-          {t.k} <output>{state.points.length}</output>
-          <input
-            type="range"
-            min={1}
-            max={20}
-            value={state.points.length}
-            onInput={(e) => update(withK(state, Number(e.currentTarget.value)))}
-          />
-        </label>
-        <label>
-          {t.steps} <output>{state.steps}</output>
-          <input
-            type="range"
-            min={0}
-            max={10}
-            value={state.steps}
-            onInput={(e) => update({ steps: Number(e.currentTarget.value) })}
-          />
-        </label>
+        <span class="range">
+          <label>
+            {t.k}
+            <input
+              type="range"
+              min={1}
+              max={20}
+              value={state.points.length}
+              onInput={(e) => update(withK(state, Number(e.currentTarget.value)))}
+            />
+          </label>
+          <output>{state.points.length}</output>
+        </span>
+        <span class="range">
+          <label>
+            {t.steps}
+            <input
+              type="range"
+              min={0}
+              max={10}
+              value={state.steps}
+              onInput={(e) => update({ steps: Number(e.currentTarget.value) })}
+            />
+          </label>
+          <output>{state.steps}</output>
+        </span>
         <label>
           {t.alpha}
           <select

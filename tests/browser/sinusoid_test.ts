@@ -114,12 +114,21 @@ browserTest(
   },
 );
 
-browserTest("regression: falls back to WASM when asked, and says so", async () => {
+browserTest("regression: falls back to WASM when asked, and opens a linked figure", async () => {
   await withPage(async ({ page, base, errors }) => {
-    const widget = await openRegression(page, base, "?backend=wasm");
+    const hash = "#sinusoid?k=3&steps=2&alpha=0.03&amp=2&phase=1&models=scratch" +
+      "&pts=-4_1.5,0_-1.7,2.5_1.9";
+    const widget = await openRegression(page, base, `?backend=wasm${hash}`);
     assert.equal(await widget.locator("[data-backend]").getAttribute("data-backend"), "wasm");
     assert.match(await widget.locator(".status-line").first().textContent() ?? "", /backend: wasm/);
-    await widget.getByRole("checkbox", { name: "Scratch" }).check();
+    // The linked state: three points, two inner steps, only scratch shown.
+    assert.equal(await widget.locator(".support-point").count(), 3);
+    assert.equal(await widget.getByLabel("Inner steps").inputValue(), "2");
+    assert.equal(await widget.getByRole("checkbox", { name: "Scratch" }).isChecked(), true);
+    assert.equal(
+      await widget.getByRole("checkbox", { name: "MAML", exact: true }).isChecked(),
+      false,
+    );
     const cell = widget.locator("tr", { hasText: "Scratch" }).locator("td").nth(1);
     await assertEventually(async () => /^\d/.test(await cell.textContent() ?? ""));
     assert.deepEqual(errors, []);
