@@ -165,7 +165,7 @@ export default function SinusoidRegression(
         : (
           <div class="plot-frame" style={{ height: `${HEIGHT}px` }}>
             <StaticFigure
-              width={900}
+              width={640}
               height={HEIGHT}
               x={[-5, 5]}
               y={[-6, 6]}
@@ -236,7 +236,7 @@ export default function SinusoidRegression(
               <span data-tensors={tensors}>{t.tensors(tensors, worker.baseline)}</span>
             </>
           )
-          : <span>{t.loading}</span>}
+          : <span>{mounted ? t.loading : t.staticNote}</span>}
       </p>
       {worker && worker.missing.length > 0 && (
         <p class="widget-alert" role="status">
