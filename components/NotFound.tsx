@@ -18,6 +18,7 @@ export function NotFound({ styles, origin, siteScript }: Props) {
       origin={origin}
       siteScript={siteScript}
       header={false}
+      indexable={false}
     >
       <main id="main" class="not-found">
         <section>

@@ -28,6 +28,8 @@ export interface PageProps {
   ogType?: "article" | "website";
   /** Show the header (off for the root language chooser). */
   header?: boolean;
+  /** Whether search engines should list the page (off for the 404 page). */
+  indexable?: boolean;
   children?: ComponentChildren;
 }
 
@@ -46,7 +48,12 @@ const footerText = {
 export function Page(props: PageProps) {
   const { title, description, lang, styles, url, origin, alternates = [] } = props;
   const scripts = [...(props.siteScript ? [props.siteScript] : []), ...(props.scripts ?? [])];
-  const fullTitle = url === `/${lang}/` ? siteName[lang] : `${title} · ${siteName[lang]}`;
+  const fullTitle = url === "/"
+    ? title
+    : url === `/${lang}/`
+    ? siteName[lang]
+    : `${title} · ${siteName[lang]}`;
+  const indexable = props.indexable !== false;
   const other = alternates.find((a) => a.lang !== lang);
   return (
     <html lang={lang}>
@@ -55,7 +62,9 @@ export function Page(props: PageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <meta name="description" content={description} />
-        <link rel="canonical" href={origin + url} />
+        {indexable
+          ? <link rel="canonical" href={origin + url} />
+          : <meta name="robots" content="noindex" />}
         {alternates.map((a) => (
           <link rel="alternate" hreflang={a.lang} href={origin + a.url} key={a.lang} />
         ))}
@@ -63,7 +72,7 @@ export function Page(props: PageProps) {
         <meta property="og:type" content={props.ogType ?? "website"} />
         <meta property="og:title" content={title} />
         <meta property="og:description" content={description} />
-        <meta property="og:url" content={origin + url} />
+        {indexable && <meta property="og:url" content={origin + url} />}
         <meta property="og:site_name" content={siteName[lang]} />
         <meta property="og:locale" content={locale[lang]} />
         {other && <meta property="og:locale:alternate" content={locale[other.lang]} />}

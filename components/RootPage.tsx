@@ -17,7 +17,7 @@ export function RootPage({ styles, origin, siteScript, homes }: Props) {
   const home = (lang: "en" | "ko") => homes.find((p) => p.lang === lang);
   return (
     <Page
-      title="CS330 Lecture 3 · 3강"
+      title="CS330 Lecture 3 · 3강: Transfer & Meta-Learning"
       description={home("en")?.description ?? "Stanford CS330, Lecture 3."}
       lang="en"
       styles={styles}

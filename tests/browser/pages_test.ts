@@ -88,6 +88,42 @@ browserTest(
   },
 );
 
+Deno.test("previous/next links chain each language's pages in order, both ways", () => {
+  const html = (path: string) => Deno.readTextFileSync(`_site${path}index.html`);
+  const link = (page: string, rel: string) =>
+    page.match(new RegExp(`<a class="pager-${rel}" href="([^"]+)" rel="${rel}"`))?.[1];
+  for (const lang of ["en", "ko"]) {
+    const paths = sitePaths().filter((p) => p.startsWith(`/${lang}/`));
+    const starts = paths.filter((p) => !link(html(p), "prev") && link(html(p), "next"));
+    assert.equal(starts.length, 1, `${lang}: one page starts the reading path`);
+    const seen = [starts[0]];
+    for (let next = link(html(starts[0]), "next"); next; next = link(html(next), "next")) {
+      assert.ok(next.startsWith(`/${lang}/`), `${next} stays in ${lang}`);
+      assert.equal(link(html(next), "prev"), seen.at(-1), `${next} links back`);
+      assert.ok(!seen.includes(next), "no loops");
+      seen.push(next);
+    }
+    assert.ok(seen.includes(`/${lang}/lecture-3/`), `${lang}: the lecture is on the path`);
+    // The course index on the language's home lists every lecture and demo.
+    const home = html(`/${lang}/`);
+    for (const p of paths.filter((p) => /\/(lecture-|demos\/)/.test(p))) {
+      assert.ok(home.includes(`href="${p}"`), `/${lang}/ lists ${p}`);
+    }
+  }
+});
+
+browserTest("scrolling marks the section being read in the contents", async () => {
+  await withPage(async ({ page, base }) => {
+    await page.goto(`${base}/en/lecture-3/`);
+    await page.evaluate(() =>
+      document.getElementById("sec-fine-tuning")!.scrollIntoView({ behavior: "instant" })
+    );
+    const current = page.locator('.toc a[aria-current="location"][href="#sec-fine-tuning"]');
+    await current.waitFor({ timeout: 5_000 });
+    assert.equal(await page.locator(".toc a[aria-current]").count(), 1);
+  });
+});
+
 browserTest("lecture pages in dark mode at 360 px have no serious axe violations", async () => {
   await withPage(async ({ page, base }) => {
     for (const path of ["/en/lecture-3/", "/ko/lecture-3/"]) {
