@@ -67,6 +67,7 @@ export async function serve(userOptions: Partial<Options> = {}, signal?: AbortSi
         "scripts/build.ts",
         `--input=${options.input}`,
         `--output=${options.root}`,
+        "--no-compress",
       ],
       stdout: "piped",
       stderr: "piped",
@@ -113,7 +114,12 @@ export async function serve(userOptions: Partial<Options> = {}, signal?: AbortSi
         headers: { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" },
       });
     }
-    const response = await files(request);
+    // The dev server rewrites HTML, so it asks the file handler for identity-encoded bytes.
+    const plain = new Request(request.url, {
+      method: request.method,
+      headers: { "accept-encoding": "identity" },
+    });
+    const response = await files(plain);
     const isHtml = response.headers.get("content-type")?.startsWith("text/html");
     if (lastError && (isHtml || response.status === 404)) return errorPage(lastError);
     if (!isHtml || request.method === "HEAD") return response;

@@ -1,4 +1,5 @@
 import * as esbuild from "esbuild";
+import { createHash } from "node:crypto";
 
 /** Options for bundling islands for the browser. */
 export interface Options {
@@ -65,6 +66,7 @@ export async function bundleIslands(userOptions: Partial<Options> = {}) {
   } satisfies esbuild.BuildOptions;
   const relative = (path: string) => path.slice(`${root}/_bundle/`.length);
 
+  const wasm = wasmFiles();
   let workerUrl = "";
   if (exists(options.worker)) {
     const worker = await esbuild.build({ ...common, entryPoints: { worker: options.worker } });
@@ -86,7 +88,7 @@ export async function bundleIslands(userOptions: Partial<Options> = {}) {
     metafile: true,
     define: {
       __TRAIN_WORKER_URL__: JSON.stringify(workerUrl),
-      __WASM_PATH__: JSON.stringify(`${options.publicPath}/wasm/`),
+      __WASM_PATH__: JSON.stringify(`${options.publicPath}/${wasm.folder}/`),
     },
     plugins: [{
       name: "island-registry",
@@ -107,18 +109,28 @@ export async function bundleIslands(userOptions: Partial<Options> = {}) {
     files.push({ path: relative(out.path), contents: out.contents });
   }
   const loader = relative(result.outputFiles.find((f) => /\/loader-[\w]+\.js$/.test(f.path))!.path);
-  files.push(...wasmFiles());
+  files.push(...wasm.files);
   await esbuild.stop();
   return { loader, workerUrl, files, metafile: result.metafile };
 }
 
-/** TF.js's WebAssembly binaries, served from the site so no CDN is ever asked. */
-function wasmFiles(): BundleFile[] {
+/**
+ * TF.js's WebAssembly binaries, served from the site so no CDN is ever asked. TF.js asks for
+ * them by fixed names, so the folder carries the content hash and they can be cached forever.
+ */
+function wasmFiles(): { folder: string; files: BundleFile[] } {
   const dir = "node_modules/@tensorflow/tfjs-backend-wasm/dist";
-  if (!exists(dir)) return [];
-  return [...Deno.readDirSync(dir)]
-    .filter((e) => e.name.endsWith(".wasm"))
-    .map((e) => ({ path: `wasm/${e.name}`, contents: Deno.readFileSync(`${dir}/${e.name}`) }));
+  if (!exists(dir)) return { folder: "wasm", files: [] };
+  const found = [...Deno.readDirSync(dir)].filter((e) => e.name.endsWith(".wasm"))
+    .map((e) => e.name).sort()
+    .map((name) => ({ name, contents: Deno.readFileSync(`${dir}/${name}`) }));
+  const hash = createHash("sha256");
+  for (const f of found) hash.update(f.name).update(f.contents);
+  const folder = `wasm-${hash.digest("hex").slice(0, 10)}`;
+  return {
+    folder,
+    files: found.map((f) => ({ path: `${folder}/${f.name}`, contents: f.contents })),
+  };
 }
 
 /**

@@ -14,6 +14,10 @@ export interface Options {
   threshold: number;
   /** Brotli quality, 0–11. */
   brotliQuality: number;
+  /** Files above this many bytes (TF.js's wasm binaries) get `largeBrotliQuality` instead. */
+  largeFile: number;
+  /** Brotli quality for large files: quality 11 costs seconds per megabyte for a few % less. */
+  largeBrotliQuality: number;
   /** Gzip level, 1–9. */
   gzipLevel: number;
   /** Files compressed at the same time (zlib runs them on its thread pool). */
@@ -26,6 +30,8 @@ export const defaults = {
   extensions: ["html", "css", "js", "mjs", "json", "svg", "xml", "wasm", "webmanifest", "txt"],
   threshold: 1024,
   brotliQuality: 11,
+  largeFile: 64 * 1024,
+  largeBrotliQuality: 9,
   gzipLevel: 9,
   concurrency: 2,
   // Brotli at quality 11 takes seconds on TF.js's wasm and worker, which rarely change.
@@ -131,11 +137,14 @@ interface Encoded {
   gz: Uint8Array;
 }
 
+const qualityFor = (size: number, options: Options) =>
+  size > options.largeFile ? options.largeBrotliQuality : options.brotliQuality;
+
 async function encode(source: Uint8Array, options: Options): Promise<Encoded> {
   const [br, gz] = await Promise.all([
     brotli(source, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: options.brotliQuality,
+        [constants.BROTLI_PARAM_QUALITY]: qualityFor(source.byteLength, options),
         [constants.BROTLI_PARAM_SIZE_HINT]: source.byteLength,
       },
     }),
@@ -147,7 +156,7 @@ async function encode(source: Uint8Array, options: Options): Promise<Encoded> {
 async function cacheKey(source: Uint8Array<ArrayBuffer>, options: Options): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", source));
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex}-q${options.brotliQuality}-l${options.gzipLevel}`;
+  return `${hex}-q${qualityFor(source.byteLength, options)}-l${options.gzipLevel}`;
 }
 
 async function readCache(dir: string, key: string): Promise<Encoded | null> {

@@ -7,6 +7,7 @@
  */
 import Eleventy from "@11ty/eleventy";
 import { rootCause } from "../plugins/errors.ts";
+import precompress from "../plugins/compress.ts";
 
 /** Options for one build. */
 export interface BuildOptions {
@@ -18,12 +19,15 @@ export interface BuildOptions {
   config: string;
   /** Print Eleventy's per-file log lines. */
   verbose: boolean;
+  /** Write `.br`/`.gz` siblings for the server (cached by content; the dev server skips it). */
+  compress: boolean;
 }
 
 export const defaults: BuildOptions = {
   input: "content",
   output: "_site",
   config: "_config.ts",
+  compress: true,
   verbose: false,
 };
 
@@ -32,7 +36,7 @@ export type BuildResult = { ok: true; pages: number; ms: number } | { ok: false;
 
 /** Runs Eleventy into `<output>.tmp-<pid>` and renames it over `output` when it succeeds. */
 export async function build(options: Partial<BuildOptions> = {}): Promise<BuildResult> {
-  const { input, output, config, verbose } = { ...defaults, ...options };
+  const { input, output, config, verbose, compress } = { ...defaults, ...options };
   const started = performance.now();
   const temp = `${output}.tmp-${Deno.pid}`;
   await Deno.remove(temp, { recursive: true }).catch(() => {});
@@ -40,6 +44,7 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
     const eleventy = new Eleventy(input, temp, { configPath: config, quietMode: !verbose });
     if (!verbose) eleventy.disableLogger();
     const written = await writeSite(eleventy);
+    if (compress) await precompress()(temp);
     await swap(temp, output);
     return { ok: true, pages: written, ms: performance.now() - started };
   } catch (error) {
@@ -85,6 +90,7 @@ if (import.meta.main) {
       verbose: Deno.args.includes("--verbose"),
       input: flag("input") ?? defaults.input,
       output: flag("output") ?? defaults.output,
+      compress: !Deno.args.includes("--no-compress"),
     });
     if (result.ok) {
       console.log(
