@@ -4,9 +4,14 @@ import * as pagefind from "pagefind";
 export interface Options {
   /** Folder under the site root for the index and Pagefind's browser files. */
   outDir: string;
+  /** Elements left out of the index: KaTeX's MathML copy would double every formula. */
+  excludeSelectors: string[];
 }
 
-export const defaults = { outDir: "pagefind" } satisfies Options;
+export const defaults = {
+  outDir: "pagefind",
+  excludeSelectors: [".katex-mathml"],
+} satisfies Options;
 
 /**
  * Indexes the built site with Pagefind after every build: one index per language (Pagefind
@@ -20,7 +25,9 @@ export default function search(userOptions: Partial<Options> = {}) {
   return (config: any) => {
     config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
       const site = directories.output.replace(/\/$/, "");
-      const { index, errors } = await pagefind.createIndex({});
+      const { index, errors } = await pagefind.createIndex({
+        excludeSelectors: options.excludeSelectors,
+      });
       if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
       try {
         const added = await index.addDirectory({ path: site });
