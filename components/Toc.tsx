@@ -25,24 +25,28 @@ export function headingsOf(html: string): Heading[] {
 const title = { en: "Contents", ko: "목차" };
 
 /**
- * The page's table of contents: a sidebar on wide screens, a box above the text on narrow ones
- * (CSS decides). The site script marks the section being read with `aria-current`.
+ * The page's table of contents: a sidebar on wide screens, a folded box above the text on narrow
+ * ones (open without the site script, which folds it there and marks the section being read).
  */
 export function Toc({ headings, lang }: { headings: Heading[]; lang: "en" | "ko" }) {
   if (headings.length < 2) return null;
   return (
-    <nav class="toc" aria-labelledby="toc-title">
-      <h2 class="toc-title" id="toc-title">{title[lang]}</h2>
-      <ol>
-        {headings.map((h) => (
-          <li class={`toc-${h.level}`} key={h.id}>
-            <a href={`#${h.id}`}>
-              {h.number && <span class="toc-number">{h.number}</span>}
-              <span dangerouslySetInnerHTML={{ __html: h.html }} />
-            </a>
-          </li>
-        ))}
-      </ol>
+    <nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore>
+      <details open>
+        <summary>
+          <h2 class="toc-title" id="toc-title">{title[lang]}</h2>
+        </summary>
+        <ol>
+          {headings.map((h) => (
+            <li class={`toc-${h.level}`} key={h.id}>
+              <a href={`#${h.id}`}>
+                {h.number && <span class="toc-number">{h.number}</span>}
+                <span dangerouslySetInnerHTML={{ __html: h.html }} />
+              </a>
+            </li>
+          ))}
+        </ol>
+      </details>
     </nav>
   );
 }

@@ -59,6 +59,13 @@ if ($("[data-root]")) {
   if (target) location.replace(target.href);
 }
 
+// Contents: a sidebar on wide screens, folded above the text on narrow ones.
+const tocBox = $<HTMLDetailsElement>(".toc details");
+const wide = matchMedia("(min-width: 68rem)");
+const fitToc = () => tocBox && (tocBox.open = wide.matches);
+fitToc();
+wide.addEventListener("change", fitToc);
+
 // Contents: mark the section whose heading was passed last.
 const tocLinks = $$<HTMLAnchorElement>(".toc a");
 const sections = tocLinks
