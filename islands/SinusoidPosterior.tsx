@@ -84,7 +84,7 @@ export default function SinusoidPosterior(
   ];
   const bandPanel = (title: string, band: typeof family, color: string) => (
     <div>
-      <h4>{title}</h4>
+      <h3 class="panel-title">{title}</h3>
       {mounted
         ? (
           <PointPlot
@@ -128,7 +128,7 @@ export default function SinusoidPosterior(
         {bandPanel(t.family, family, "var(--m-family)")}
         {bandPanel(t.gp, gp, "var(--m-gp)")}
         <div>
-          <h4>{t.heat}</h4>
+          <h3 class="panel-title">{t.heat}</h3>
           <Heatmap
             post={post}
             truth={task}
@@ -139,7 +139,7 @@ export default function SinusoidPosterior(
           />
         </div>
         <div>
-          <h4>{t.entropy}</h4>
+          <h3 class="panel-title">{t.entropy}</h3>
           {mounted
             ? (
               <EntropyChart

@@ -153,6 +153,7 @@ export function PointPlot(props: PointPlotProps) {
       <div ref={host} class="plot-host" />
       <div
         class="plot-handles"
+        role="group"
         aria-label={props.text.plot}
         style={{
           left: `${frame.left}px`,

@@ -10,6 +10,9 @@ import type { Page } from "playwright-core";
 import { browserTest, closeAfterAll, withPage } from "./harness.ts";
 
 const PAGE = "/en/demos/sinusoid/";
+const AXE = Deno.readTextFileSync(
+  new URL(import.meta.resolve("axe-core")).pathname.replace(/axe\.js$/, "axe.min.js"),
+);
 
 /** Records long main-thread tasks from the first script on, for the budget check. */
 function watchLongTasks(page: Page) {
@@ -169,6 +172,16 @@ browserTest(
       });
       const prior = await read();
       assert.ok(prior.family > after.family && prior.gp > after.gp, "no points, most uncertainty");
+      // Both widgets, hydrated, pass axe (labels, names, contrast, heading order).
+      await page.locator(".sinusoid-widget.regression").scrollIntoViewIfNeeded();
+      await page.locator(".sinusoid-widget.regression[data-ready]").waitFor({ timeout: 30_000 });
+      await page.evaluate(AXE);
+      const { violations } = await page.evaluate(() =>
+        (globalThis as unknown as {
+          axe: { run: (c: string, o: unknown) => Promise<{ violations: { id: string }[] }> };
+        }).axe.run(".sinusoid-widget", { resultTypes: ["violations"] })
+      );
+      assert.deepEqual(violations.map((v) => v.id), []);
       assert.deepEqual(errors, []);
     });
   },
