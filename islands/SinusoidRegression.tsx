@@ -97,10 +97,15 @@ export default function SinusoidRegression(
   }, []);
 
   const hasLive = run.current.status !== "idle";
-  // While training, the live run's curve follows its weights at the rate of progress messages.
+  // While training, the live run's curve follows its weights, at most five times a second so
+  // predictions take little time from the training slices.
+  const lastAsked = useRef({ state, at: 0 });
   useEffect(() => {
     if (!worker || !client.current) return;
     const started = performance.now();
+    const onlyProgress = lastAsked.current.state === state && run.current.status === "running";
+    if (onlyProgress && started - lastAsked.current.at < 200) return;
+    lastAsked.current = { state, at: started };
     const models: ModelName[] = [...state.models, ...(hasLive ? ["live" as const] : [])];
     client.current.predict({
       models,
