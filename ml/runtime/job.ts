@@ -23,6 +23,8 @@ export interface JobOptions {
   heldOutEveryMs: number;
   /** Number of held-out tasks per measurement. */
   heldOutTasks: number;
+  /** Time between two snapshots of the weights to return to after a divergence, in ms. */
+  snapshotEveryMs: number;
   /** Lets pending messages in between slices. */
   yieldToEvents: () => Promise<void>;
 }
@@ -32,6 +34,7 @@ export const defaults: JobOptions = {
   sliceMs: 33,
   heldOutEveryMs: 1000,
   heldOutTasks: 25,
+  snapshotEveryMs: 1000,
   yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),
 };
 
@@ -51,6 +54,7 @@ export class TrainJob {
   #status: JobStatus = "idle";
   #loop = 0;
   #lastHeldOut = -Infinity;
+  #lastSnapshot = -Infinity;
   #rate = { iterations: 0, since: 0, value: 0 };
 
   /**
@@ -85,6 +89,7 @@ export class TrainJob {
     this.#trainer = new MetaTrainer(this.#config);
     this.#good = undefined;
     this.#lastHeldOut = -Infinity;
+    this.#lastSnapshot = -Infinity;
     this.#run();
   }
 
@@ -150,7 +155,9 @@ export class TrainJob {
     const trainer = this.#trainer!;
     const hp = this.#config!.hp;
     const started = performance.now();
-    const snapshot = trainer.saveState();
+    // Reading the weights back stalls a GPU backend, so snapshots are taken about once a second.
+    const due = started - this.#lastSnapshot >= this.#options.snapshotEveryMs;
+    const snapshot = due ? trainer.saveState() : undefined;
     const losses: number[] = [];
     while (
       trainer.iteration < hp.iterations && performance.now() - started < this.#options.sliceMs
@@ -158,14 +165,13 @@ export class TrainJob {
       trainer.step();
       const loss = trainer.lastLoss();
       if (!Number.isFinite(loss)) {
-        return this.#diverge(
-          trainer.iteration,
-          losses.length > 0,
-          snapshot,
-        );
+        return this.#diverge(trainer.iteration, losses.length > 0 ? snapshot : undefined);
       }
       // θ at the slice's start gave a finite loss, so it is safe to return to.
-      if (losses.length === 0) this.#good = snapshot;
+      if (losses.length === 0 && snapshot) {
+        this.#good = snapshot;
+        this.#lastSnapshot = started;
+      }
       losses.push(loss);
     }
     const done = trainer.iteration >= hp.iterations;
@@ -173,9 +179,9 @@ export class TrainJob {
     this.#post(this.#progress(losses, done));
   }
 
-  #diverge(iteration: number, snapshotGood: boolean, snapshot: TrainerState): void {
+  #diverge(iteration: number, snapshot: TrainerState | undefined): void {
     this.#loop++;
-    const good = snapshotGood ? snapshot : this.#good;
+    const good = snapshot ?? this.#good;
     this.#trainer!.dispose();
     // With no good state at all (divergence on the first step), start over from the seed.
     this.#trainer = good
