@@ -58,6 +58,7 @@ const TEXT = {
     stop: "Stop",
     reset: "Reset",
     progress: "Meta-training progress",
+    empty: "The meta-loss and the held-out error appear here once training starts.",
     loss: "meta-loss",
     heldOut: "held-out error after 1 step",
     speed: (n: number) => `${n.toFixed(1)} meta-iterations/s`,
@@ -92,6 +93,7 @@ const TEXT = {
     stop: "멈춤",
     reset: "초기화",
     progress: "메타 학습 진행률",
+    empty: "학습을 시작하면 메타 손실과 검증 오차가 여기에 그려진다.",
     loss: "메타 손실",
     heldOut: "한 걸음 적응 후 검증 오차",
     speed: (n: number) => `초당 메타 반복 ${n.toFixed(1)}회`,
@@ -236,6 +238,7 @@ export function LiveTraining(props: LiveTrainingProps) {
       )}
       <div class="plot-frame" style={{ height: "200px" }}>
         <div ref={host} class="plot-host" />
+        {run.losses.length === 0 && <p class="plot-empty">{t.empty}</p>}
       </div>
       <p class="chart-key">
         <span class="key key-loss">{t.loss}</span>
