@@ -70,7 +70,9 @@ browserTest(
         if (overflow > 0) problems.push(`${path} scrolls sideways at 360 px by ${overflow} px`);
         switches.set(path, {
           lang: await page.evaluate(() => document.documentElement.lang),
-          href: await page.locator(".lang-switch").getAttribute("href").catch(() => null),
+          href: await page.evaluate(() =>
+            document.querySelector(".lang-switch")?.getAttribute("href") ?? null
+          ),
         });
       }
       // The missing page's own 404 is logged as a failed resource; nothing else may be.
