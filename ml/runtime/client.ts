@@ -68,7 +68,8 @@ export class TrainClient {
     this.#worker.onmessage = (event: MessageEvent<Reply>) => this.#receive(event.data);
     this.#worker.onerror = (event) => {
       event.preventDefault();
-      listener({ type: "error", message: event.message || "the training worker failed to start" });
+      const message = event.message || "the training worker failed to start";
+      listener({ type: "error", message, request: "init" });
     };
     this.#send({
       type: "init",
@@ -174,7 +175,7 @@ export class TrainClient {
       return;
     }
     if (reply.type === "disposed") return this.#disposed?.(reply.numTensors);
-    if (reply.type === "error" && this.#inFlight) {
+    if (reply.type === "error" && reply.request === "predict" && this.#inFlight) {
       // A failed prediction must not block the ones after it.
       this.#inFlight.resolve(null);
       this.#inFlight = undefined;

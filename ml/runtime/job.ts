@@ -145,7 +145,16 @@ export class TrainJob {
     this.#status = "running";
     this.#rate = { iterations: this.#trainer!.iteration, since: performance.now(), value: 0 };
     while (loop === this.#loop && this.#status === "running") {
-      this.#slice();
+      try {
+        this.#slice();
+      } catch (error) {
+        // E.g. a lost WebGL context: stop with the weights as they are and tell the page.
+        const message = error instanceof Error ? error.message : String(error);
+        this.#post({ type: "error", message, request: "train" });
+        this.#loop++;
+        this.#setStatus("cancelled");
+        return;
+      }
       await this.#options.yieldToEvents();
     }
   }

@@ -131,4 +131,9 @@ export type Reply =
   }
   | { type: "memory"; id: number; numTensors: number }
   | { type: "disposed"; numTensors: number }
-  | { type: "error"; message: string };
+  | {
+    type: "error";
+    message: string;
+    /** The kind of request that failed ("train" for a running job). */
+    request: Request["type"];
+  };

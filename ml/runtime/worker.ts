@@ -81,6 +81,7 @@ scope.onmessage = async (event: MessageEvent<Request>) => {
     await ready;
     handle(request);
   } catch (error) {
-    post({ type: "error", message: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    post({ type: "error", message, request: request.type });
   }
 };
