@@ -90,6 +90,37 @@ browserTest(
   },
 );
 
+Deno.test("every page carries its metadata and both language versions", () => {
+  const origin = Deno.readTextFileSync("_site/sitemap.xml").match(/<loc>(https?:\/\/[^/<]+)\//)![1];
+  for (const path of sitePaths().filter((p) => p !== "/")) {
+    const html = Deno.readTextFileSync(`_site${path}index.html`);
+    const lang = path.slice(1, 3);
+    assert.match(html, new RegExp(`<html lang="${lang}">`), path);
+    assert.match(html, /<title>[^<]+<\/title>/, `${path} title`);
+    assert.match(html, /<meta name="description" content="[^"]+"/, `${path} description`);
+    assert.ok(
+      html.includes(`<link rel="canonical" href="${origin}${path}"/>`),
+      `${path} canonical`,
+    );
+    for (const l of ["en", "ko", "x-default"]) {
+      assert.match(
+        html,
+        new RegExp(`<link rel="alternate" hreflang="${l}" href="${origin}/`),
+        path,
+      );
+    }
+    assert.match(html, /<meta property="og:title" content="[^"]+"/, `${path} og:title`);
+    assert.match(html, /<link rel="icon" href="\/icon\.svg"/, `${path} icon`);
+    assert.match(html, /<link rel="manifest" href="\/manifest\.webmanifest"/, `${path} manifest`);
+  }
+  const manifest = JSON.parse(Deno.readTextFileSync("_site/manifest.webmanifest"));
+  assert.equal(manifest.icons[0].src, "/icon.svg");
+  assert.match(Deno.readTextFileSync("_site/icon.svg"), /^<svg [^>]*viewBox/);
+  const notFound = Deno.readTextFileSync("_site/404.html");
+  assert.match(notFound, /<meta name="robots" content="noindex"/);
+  assert.match(notFound, /lang="ko"/, "the 404 page speaks Korean too");
+});
+
 Deno.test("previous/next links chain each language's pages in order, both ways", () => {
   const html = (path: string) => Deno.readTextFileSync(`_site${path}index.html`);
   const link = (page: string, rel: string) =>
