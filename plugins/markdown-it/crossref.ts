@@ -132,7 +132,8 @@ export function crossref(md: MarkdownIt, userOptions: Partial<Options> = {}) {
       const line = token.map?.[0] ?? 0;
       if (token.type === "math_block" && token.meta?.label) {
         token.meta.number = ++eq;
-        add(token.meta.label, String(eq), line);
+        // The label sits on the closing `$$` line, where the author would fix it.
+        add(token.meta.label, String(eq), (token.map?.[1] ?? line + 1) - 1);
       }
       if (token.type !== "heading_open" || (token.tag !== "h2" && token.tag !== "h3")) continue;
       if (token.tag === "h2") [h2, h3] = [h2 + 1, 0];

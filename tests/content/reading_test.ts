@@ -121,6 +121,15 @@ Deno.test("a dangling reference in a question title names the title's line", () 
   assert.match(error.message, /unknown cross-reference @eq-los \(did you mean @eq-loss\?\)/);
 });
 
+Deno.test("a label used twice and a figure without an id fail with file:line", () => {
+  const twice = renderError("duplicate-label.md");
+  assert.equal(twice.line, 14);
+  assert.match(twice.message, /"#eq-same" is used twice on this page/);
+  const noId = renderError("figure-without-id.md");
+  assert.equal(noId.line, 10);
+  assert.match(noId.message, /a figure needs an id/);
+});
+
 Deno.test("a citation key missing from the references fails with file:line and the closest key", () => {
   const error = renderError("missing-cite.md");
   assert.equal(error.line, 9);
