@@ -159,12 +159,14 @@ if (dialog && opener) {
     search(q: string): Promise<{ results: { data(): Promise<Result> }[] }>;
   };
   let engine: Promise<Pagefind> | undefined;
+  const loadEngine = () =>
+    import(new URL("/pagefind/pagefind.js", location.href).href) as Promise<Pagefind>;
   let latest = "";
   opener.hidden = false;
   const open = () => {
     dialog.showModal();
     input.focus();
-    engine ??= import(new URL("/pagefind/pagefind.js", location.href).href) as Promise<Pagefind>;
+    engine ??= loadEngine();
   };
   opener.addEventListener("click", open);
   $(".search-close", dialog)?.addEventListener("click", () => dialog.close());
@@ -183,8 +185,16 @@ if (dialog && opener) {
       status.textContent = "";
       return;
     }
-    const found = await (await engine!).search(query);
-    const data = await Promise.all(found.results.slice(0, 8).map((r) => r.data()));
+    let found: Awaited<ReturnType<Pagefind["search"]>>;
+    let data: Result[];
+    try {
+      found = await (await (engine ??= loadEngine())).search(query);
+      data = await Promise.all(found.results.slice(0, 8).map((r) => r.data()));
+    } catch {
+      engine = undefined; // Try loading the index again on the next keystroke.
+      status.textContent = ko ? "검색을 불러오지 못했습니다." : "Search could not load.";
+      return;
+    }
     if (query !== latest) return;
     status.textContent = ko
       ? `검색 결과 ${found.results.length}건`
