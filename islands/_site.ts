@@ -119,7 +119,9 @@ function previewOf(el: Element): string | null {
   const def = document.getElementById(el.getAttribute("aria-describedby") ?? "");
   return def ? def.innerHTML : null;
 }
+let hideTimer: ReturnType<typeof setTimeout> | undefined;
 function show(el: Element) {
+  clearTimeout(hideTimer);
   const html = previewOf(el);
   if (!html) return;
   tip.innerHTML = html;
@@ -132,6 +134,13 @@ function show(el: Element) {
   tip.style.top = `${(below ? box.bottom + 6 : box.top - tip.offsetHeight - 6) + scrollY}px`;
 }
 const hide = () => (tip.hidden = true);
+// A short grace lets the pointer travel into the preview to follow a link in it.
+const hideSoon = () => {
+  clearTimeout(hideTimer);
+  hideTimer = setTimeout(hide, 250);
+};
+tip.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+tip.addEventListener("mouseleave", hideSoon);
 const previewable = "a.cite, .term";
 for (const [on, off] of [["mouseover", "mouseout"], ["focusin", "focusout"]]) {
   document.addEventListener(on, (e) => {
@@ -139,7 +148,7 @@ for (const [on, off] of [["mouseover", "mouseout"], ["focusin", "focusout"]]) {
     if (el) show(el);
   });
   document.addEventListener(off, (e) => {
-    if ((e.target as Element).closest?.(previewable)) hide();
+    if ((e.target as Element).closest?.(previewable)) (on === "focusin" ? hide : hideSoon)();
   });
 }
 document.addEventListener("keydown", (e) => {

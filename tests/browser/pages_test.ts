@@ -233,6 +233,14 @@ browserTest("a citation shows its entry on keyboard focus, a term its definition
     assert.match(await preview.innerText(), /\(\d{4}\)\./, "a full reference with its year");
     await page.keyboard.press("Escape");
     await preview.waitFor({ state: "hidden" });
+    // A pointer can travel from the citation into its preview without losing it.
+    await page.locator("a.cite").first().hover();
+    await preview.waitFor({ state: "visible" });
+    await preview.hover();
+    await page.waitForTimeout(400);
+    assert.ok(await preview.isVisible(), "the preview stays while the pointer is on it");
+    await page.mouse.move(0, 0);
+    await preview.waitFor({ state: "hidden" });
     await page.locator(".term").first().focus();
     await preview.waitFor({ state: "visible" });
     const key = await page.locator(".term").first().getAttribute("data-term");
