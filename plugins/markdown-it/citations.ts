@@ -123,10 +123,25 @@ function formatReferences(text: string, style: string): Map<string, Reference> {
       authors,
       year,
       html: entries.get(item.id) ?? md_escape(item.title ?? item.id),
-      sortKey: `${families.join(" ")} ${year}`.toLowerCase(),
+      sortKey: `${families.join(" ")} ${year} ${item.title ?? ""}`.toLowerCase(),
     });
   }
+  disambiguate([...refs.values()]);
   return refs;
+}
+
+/** Works whose in-text forms collide ("Finn et al., 2017" twice) get years 2017a, 2017b. */
+function disambiguate(refs: Reference[]) {
+  const groups = Map.groupBy(refs, (r) => `${r.authors}|${r.year}`);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => a.sortKey.localeCompare(b.sortKey));
+    group.forEach((r, i) => {
+      const year = r.year + String.fromCharCode(97 + i);
+      r.html = r.html.replace(`(${r.year})`, `(${year})`);
+      r.year = year;
+    });
+  }
 }
 
 /** `eprint` ids of the arXiv entries in BibTeX text, by citation key. */

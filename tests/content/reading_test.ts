@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { createMarkdown } from "../../plugins/markdown.ts";
 import { ContentError } from "../../plugins/errors.ts";
+import { loadReferences } from "../../plugins/markdown-it/citations.ts";
 import { checkCounterparts, checkFrontMatter, markdownFiles } from "../../plugins/schema.ts";
 
 const dir = "tests/fixtures/reading";
@@ -94,6 +95,20 @@ Deno.test("citations link to a bibliography of the works cited, in author order"
   assert.match(html, /Kumar, A\., Raghunathan, A\./, "full APA-like entries");
   // An entry without a DOI links its arXiv id, which the BibTeX parser alone would drop.
   assert.match(html, /id="ref-huh2016".*<a href="https:\/\/arxiv\.org\/abs\/1608\.08614">/);
+});
+
+Deno.test("works whose in-text forms collide get years 2017a and 2017b, in text and list", () => {
+  const cacheDir = Deno.makeTempDirSync();
+  try {
+    const refs = loadReferences(`${dir}/same-year.bib`, "apa", cacheDir);
+    assert.equal(refs.get("zeta2017")!.year, "2017a");
+    assert.equal(refs.get("alpha2017")!.year, "2017b");
+    assert.equal(refs.get("solo2017")!.year, "2017");
+    assert.match(refs.get("alpha2017")!.html, /Abbeel, P\. \(2017b\)\. Alpha paper/);
+    assert.equal(refs.get("zeta2017")!.authors, "Finn et al.");
+  } finally {
+    Deno.removeSync(cacheDir, { recursive: true });
+  }
 });
 
 Deno.test("glossary terms carry their definition; the first use is the <dfn>", () => {
