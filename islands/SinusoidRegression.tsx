@@ -27,7 +27,7 @@ export const schema = z.strictObject({
 const XS = evenlySpaced(101);
 const HEIGHT = 340;
 const ALPHAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
-const CHECKPOINTS = checkpointUrls(["maml", "pretrained", "fomaml", "reptile"]);
+const CHECKPOINTS = checkpointUrls(["maml", "pretrained", "fomaml", "reptile", "scratch"]);
 
 /**
  * The lecture's multi-task sinusoid figure: MAML and the pretrained baseline (optionally

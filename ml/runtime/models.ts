@@ -18,7 +18,7 @@ export const SCRATCH_SEED = 0;
 export class ModelStore {
   #models = new Map<ModelName, Params>();
 
-  /** A store holding only the scratch network, which needs no file. */
+  /** A store holding only a seeded scratch network; a loaded "scratch" checkpoint replaces it. */
   constructor() {
     this.#models.set("scratch", scratchInit(SCRATCH_SEED));
   }
