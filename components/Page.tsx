@@ -13,7 +13,7 @@ export interface PageProps {
   title: string;
   description: string;
   lang: "en" | "ko";
-  styles: { site: string; katex: string };
+  styles: { site: string; katex: string; fonts?: string[] };
   /** The page's own URL path, e.g. `/en/lecture-3/`. */
   url: string;
   /** The site's origin for canonical and Open Graph URLs, e.g. `https://example.org`. */
@@ -84,6 +84,9 @@ export function Page(props: PageProps) {
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="stylesheet" href={styles.site} />
         <link rel="stylesheet" href={styles.katex} />
+        {(styles.fonts ?? []).map((href) => (
+          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="" key={href} />
+        ))}
         {scripts.map((src) => <script type="module" src={src} key={src} />)}
       </head>
       <body>

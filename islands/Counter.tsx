@@ -20,7 +20,7 @@ export default function Counter(
       <button
         type="button"
         onClick={() => setCount(count + 1)}
-        aria-label={lang === "ko" ? "1 더하기" : "Add one"}
+        title={lang === "ko" ? "1 더하기" : "Add one"}
       >
         +1
       </button>

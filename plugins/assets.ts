@@ -10,6 +10,8 @@ export interface Options {
   katex: string;
   /** Folder under the site root for hashed assets. */
   outDir: string;
+  /** KaTeX fonts nearly every formula uses: preloaded, so math never reflows when they arrive. */
+  preloadFonts: string[];
 }
 
 export const defaults = {
@@ -17,6 +19,7 @@ export const defaults = {
   styles: ["styles/site.css", "styles/widgets.css"],
   katex: "node_modules/katex/dist",
   outDir: "assets",
+  preloadFonts: ["KaTeX_Main-Regular", "KaTeX_Math-Italic"],
 } satisfies Options;
 
 const hash = (bytes: Uint8Array | string) =>
@@ -47,6 +50,7 @@ export default function assets(userOptions: Partial<Options> = {}) {
     config.addGlobalData("styles", {
       site: `/${options.outDir}/${siteName}`,
       katex: `/${options.outDir}/${katexName}`,
+      fonts: options.preloadFonts.map((f) => `/${options.outDir}/${fontDir}/${f}.woff2`),
     });
 
     config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {

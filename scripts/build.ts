@@ -39,7 +39,7 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
   const { input, output, config, verbose, compress } = { ...defaults, ...options };
   const started = performance.now();
   const temp = `${output}.tmp-${Deno.pid}`;
-  await Deno.remove(temp, { recursive: true }).catch(() => {});
+  await removeStale(output);
   try {
     const eleventy = new Eleventy(input, temp, { configPath: config, quietMode: !verbose });
     if (!verbose) eleventy.disableLogger();
@@ -48,8 +48,21 @@ export async function build(options: Partial<BuildOptions> = {}): Promise<BuildR
     await swap(temp, output);
     return { ok: true, pages: written, ms: performance.now() - started };
   } catch (error) {
-    await Deno.remove(temp, { recursive: true }).catch(() => {});
+    // The folder is left for the next build to remove: Eleventy may still be copying static
+    // files into it, and pulling it away would replace the author's error with a copy error.
     return { ok: false, message: describe(error) };
+  }
+}
+
+/** Removes temporary folders that earlier failed builds left next to `output`. */
+async function removeStale(output: string) {
+  const slash = output.lastIndexOf("/");
+  const dir = slash < 0 ? "." : output.slice(0, slash) || "/";
+  const prefix = `${output.slice(slash + 1)}.tmp-`;
+  for await (const entry of Deno.readDir(dir)) {
+    if (entry.isDirectory && entry.name.startsWith(prefix)) {
+      await Deno.remove(`${dir}/${entry.name}`, { recursive: true }).catch(() => {});
+    }
   }
 }
 
