@@ -85,7 +85,14 @@ export function Page(props: PageProps) {
         <link rel="stylesheet" href={styles.site} />
         <link rel="stylesheet" href={styles.katex} />
         {(styles.fonts ?? []).map((href) => (
-          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="" key={href} />
+          <link
+            rel="preload"
+            href={href}
+            as="font"
+            type="font/woff2"
+            crossorigin="anonymous"
+            key={href}
+          />
         ))}
         {scripts.map((src) => <script type="module" src={src} key={src} />)}
       </head>

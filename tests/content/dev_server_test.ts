@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { serve } from "../../dev/server.ts";
 
-async function freePort() {
+function freePort() {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const { port } = listener.addr as Deno.NetAddr;
   listener.close();
@@ -34,7 +34,7 @@ Deno.test({
         `${input}/${lang}/page.md`,
       );
     }
-    const port = await freePort();
+    const port = freePort();
     const stop = new AbortController();
     const running = serve({ port, input, root, watch: [] }, stop.signal);
     const url = `http://127.0.0.1:${port}/en/page/`;
