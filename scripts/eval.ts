@@ -4,7 +4,8 @@
  * [−5, 5] after 0, 1 and 10 gradient steps on K = 5, 10 and 20 support points.
  *
  *   deno task eval sinusoid            a readable table
- *   deno task eval sinusoid --json     exactly one JSON object on stdout (progress on stderr)
+ *   deno task eval sinusoid --json     exactly one JSON object on stdout (progress on stderr);
+ *                                      an error that overflowed to Infinity prints as null
  *   options: --tasks 600  --dir static/models/sinusoid  --alpha 0.01  --backend wasm|cpu
  */
 import * as tf from "@tensorflow/tfjs-core";
@@ -104,13 +105,18 @@ export function renderTable(table: EvalTable): string {
   for (const [k, row] of Object.entries(table)) {
     const steps = Object.keys(Object.values(row)[0] ?? {});
     lines.push(`K = ${k.slice(1)}: held-out MSE after n gradient steps`);
-    lines.push(["model".padEnd(12), ...steps.map((s) => `n=${s}`.padStart(9))].join(""));
+    lines.push(["model".padEnd(12), ...steps.map((s) => `n=${s}`.padStart(11))].join(""));
     for (const [name, errors] of Object.entries(row)) {
-      lines.push([name.padEnd(12), ...steps.map((s) => errors[s].toFixed(3).padStart(9))].join(""));
+      lines.push([name.padEnd(12), ...steps.map((s) => cell(errors[s]).padStart(11))].join(""));
     }
     lines.push("");
   }
   return lines.join("\n");
+}
+
+/** A diverged fine-tuning run can reach 1e26; keep the columns aligned anyway. */
+function cell(value: number): string {
+  return Math.abs(value) < 1e4 ? value.toFixed(3) : value.toExponential(2);
 }
 
 function parseOptions(args: string[]): { json: boolean; options: Partial<EvalScriptOptions> } {

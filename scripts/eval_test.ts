@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
 import { ALGORITHMS, HYPERPARAMETERS } from "../ml/algorithms/index.ts";
-import { makeCheckpoint } from "../ml/checkpoint.ts";
+import { loadCheckpoint, makeCheckpoint } from "../ml/checkpoint.ts";
 import { useDenoBackend } from "../ml/env/deno.ts";
 import { evaluate } from "../ml/evaluate.ts";
 import { initMlp, SINUSOID_MLP } from "../ml/model/mlp.ts";
@@ -92,4 +92,19 @@ Deno.test("eval without --json prints a table; a missing checkpoint says how to 
   assert.match(missing.stderr, /fomaml\.json is missing: run "deno task pretrain"/);
   tf.dispose([...thetas.values()].flat());
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("the committed checkpoints meet the quality bar on held-out tasks", async () => {
+  const dir = new URL("../static/models/sinusoid/", import.meta.url);
+  const load = async (name: string) =>
+    loadCheckpoint(JSON.parse(await Deno.readTextFile(new URL(`${name}.json`, dir)))).params;
+  const opts = { tasks: 200, seed: defaults.seed, k: 10, steps: [0, 1, 10], alpha: 0.01 };
+  const maml = await load("maml");
+  const pretrained = await load("pretrained");
+  const m = evaluate(maml, { ...opts, activation: "relu" });
+  const p = evaluate(pretrained, { ...opts, activation: "relu" });
+  // After one step with K = 10, MAML is at least 4× better than joint training, and improves on.
+  assert.ok(4 * m["1"] <= p["1"], `MAML ${m["1"]} vs pretrained ${p["1"]} after 1 step`);
+  assert.ok(m["10"] < m["1"] && m["1"] < m["0"], `MAML ${JSON.stringify(m)}`);
+  tf.dispose([...maml, ...pretrained]);
 });
