@@ -152,7 +152,7 @@ const Z90 = 1.6448536;
 
 // Histogram of f values for the mixture, wide enough for the largest amplitude plus noise.
 const Y_LIMIT = A_HIGH + 4 * NOISE;
-const BIN = 0.05;
+const BIN = 0.1;
 const BINS = Math.ceil((2 * Y_LIMIT) / BIN);
 const binOf = (y: number) => Math.min(BINS - 1, Math.max(0, Math.floor((y + Y_LIMIT) / BIN)));
 const binCentre = (b: number) => -Y_LIMIT + (b + 0.5) * BIN;
