@@ -16,9 +16,23 @@ interface CollectionItem {
   data?: Record<string, unknown>;
 }
 
-/** Turns Eleventy's `collections.all` into course pages (those with a language and a key). */
+const built = new WeakMap<CollectionItem[], CoursePage[]>();
+
+/**
+ * Turns Eleventy's `collections.all` into course pages (those with a language and a key).
+ * Every page's layout asks, so the list is made once per build, not once per page.
+ */
 export function coursePages(collections: unknown): CoursePage[] {
   const all = ((collections as { all?: CollectionItem[] })?.all ?? []) as CollectionItem[];
+  let pages = built.get(all);
+  if (!pages) {
+    pages = toCoursePages(all);
+    built.set(all, pages);
+  }
+  return pages;
+}
+
+function toCoursePages(all: CollectionItem[]): CoursePage[] {
   return all
     .filter((item) => typeof item.url === "string" && item.data?.key && item.data?.lang)
     .map((item) => {
