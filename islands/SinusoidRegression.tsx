@@ -149,6 +149,7 @@ export default function SinusoidRegression(
 
   return (
     <figure
+      id="sinusoid"
       class="sinusoid-widget regression"
       data-ready={worker ? "" : undefined}
       data-tensor-baseline={worker?.baseline}

@@ -29,3 +29,8 @@ const observer = new IntersectionObserver((entries) => {
 }, { rootMargin: "200px 0px" });
 
 for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) observer.observe(el);
+
+// A widget's state link (`#sinusoid?k=5…`) names no element the browser can scroll to by itself:
+// bring the widget into view, which also wakes it.
+const linked = location.hash.match(/^#([\w-]+)\?/)?.[1];
+if (linked) document.getElementById(linked)?.scrollIntoView();

@@ -2,9 +2,9 @@
  * `deno task test`: makes sure Chromium is there (installing Debian's package where it can),
  * builds the site, then runs every test — unit, content and browser — with `deno test`.
  * Extra arguments go to `deno test` (e.g. `deno task test tests/browser/`).
- */
  * (Not named test.ts: `deno test` would take a file of that name for a test module and rerun
  * the whole suite inside itself.)
+ */
 import { ensureChromium } from "./chromium.ts";
 import { build } from "./build.ts";
 

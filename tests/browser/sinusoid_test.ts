@@ -121,7 +121,10 @@ browserTest("regression: falls back to WASM when asked, and opens a linked figur
   await withPage(async ({ page, base, errors }) => {
     const hash = "#sinusoid?k=3&steps=2&alpha=0.03&amp=2&phase=1&models=scratch" +
       "&pts=-4_1.5,0_-1.7,2.5_1.9";
-    const widget = await openRegression(page, base, `?backend=wasm${hash}`);
+    // A state link brings its figure into view by itself, which wakes the island: no scrolling.
+    await page.goto(`${base}${PAGE}?backend=wasm${hash}`);
+    const widget = page.locator(".sinusoid-widget.regression");
+    await widget.and(page.locator("[data-ready]")).waitFor({ timeout: 30_000 });
     assert.equal(await widget.locator("[data-backend]").getAttribute("data-backend"), "wasm");
     assert.match(await widget.locator(".status-line").first().textContent() ?? "", /backend: wasm/);
     // The linked state: three points, two inner steps, only scratch shown.
