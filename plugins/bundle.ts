@@ -69,12 +69,17 @@ export async function bundleIslands(userOptions: Partial<Options> = {}) {
   const wasm = wasmFiles();
   let workerUrl = "";
   if (exists(options.worker)) {
-    const worker = await esbuild.build({ ...common, entryPoints: { worker: options.worker } });
+    // Split, so the worker's fallback backends (WASM, CPU) load only when WebGL cannot start.
+    const worker = await esbuild.build({
+      ...common,
+      entryPoints: { worker: options.worker },
+      splitting: true,
+    });
     for (const out of worker.outputFiles) {
       files.push({ path: relative(out.path), contents: out.contents });
     }
     workerUrl = `${options.publicPath}/${
-      relative(worker.outputFiles.find((f) => f.path.endsWith(".js"))!.path)
+      relative(worker.outputFiles.find((f) => /\/worker-\w+\.js$/.test(f.path))!.path)
     }`;
   }
 

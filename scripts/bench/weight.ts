@@ -162,8 +162,52 @@ export function tfjsChunks(site: string): TfjsChunk[] {
     .sort((a, b) => b.gzip - a.gzip);
 }
 
+/**
+ * What a widget downloads to train on WebGL: the training worker, its static imports, and the
+ * WebGL backend it imports on start (the WASM and CPU fallbacks are other chunks, loaded only
+ * when WebGL cannot start). Null when the site has no worker.
+ */
+export function webglPath(site: string): { files: string[]; gzip: number } | null {
+  const dir = join(site, "_islands");
+  let names: string[];
+  try {
+    names = [...Deno.readDirSync(dir)].map((e) => e.name);
+  } catch {
+    return null;
+  }
+  const worker = names.find((n) => /^worker-\w+\.js$/.test(n));
+  if (!worker) return null;
+  const files = new Set<string>();
+  const visit = (name: string) => {
+    if (files.has(name)) return;
+    files.add(name);
+    const text = Deno.readTextFileSync(join(dir, name));
+    for (const ref of staticImports(text)) visit(ref.replace(/^\.\//, ""));
+  };
+  visit(worker);
+  const dynamic = [...files].flatMap((name) =>
+    [
+      ...Deno.readTextFileSync(join(dir, name)).matchAll(
+        /import\(\s*["']\.\/([\w-]+\.js)["']\s*\)/g,
+      ),
+    ]
+      .map((m) => m[1])
+  );
+  const webgl = dynamic.find((n) => Deno.readTextFileSync(join(dir, n)).includes("WEBGL_VERSION"));
+  if (webgl) visit(webgl);
+  const list = [...files].sort();
+  return {
+    files: list.map((n) => `/_islands/${n}`),
+    gzip: list.reduce((sum, n) => sum + gzipSize(join(dir, n)), 0),
+  };
+}
+
 /** Budget breaches, as sentences; empty when everything fits. */
-export function budgetBreaches(pages: PageWeight[], tfjs: TfjsChunk[]): string[] {
+export function budgetBreaches(
+  pages: PageWeight[],
+  tfjs: TfjsChunk[],
+  webgl: { gzip: number } | null = null,
+): string[] {
   const breaches: string[] = [];
   for (const p of pages) {
     if (!p.hasIslands && p.jsGzip > BUDGETS.textPageJs) {
@@ -176,6 +220,11 @@ export function budgetBreaches(pages: PageWeight[], tfjs: TfjsChunk[]): string[]
     for (const m of p.missing) {
       breaches.push(`${p.page}: references ${m}, which the build did not write`);
     }
+  }
+  if (webgl && webgl.gzip > BUDGETS.tfjsChunk) {
+    breaches.push(
+      `TF.js on WebGL loads ${kb(webgl.gzip)} (budget ${kb(BUDGETS.tfjsChunk)})`,
+    );
   }
   for (const chunk of tfjs) {
     if (chunk.gzip > BUDGETS.tfjsChunk) {
@@ -204,9 +253,10 @@ if (import.meta.main) {
   const site = resolve(values.site);
   const pages = siteWeights(site);
   const tfjs = tfjsChunks(site);
-  const breaches = budgetBreaches(pages, tfjs);
+  const webgl = webglPath(site);
+  const breaches = budgetBreaches(pages, tfjs, webgl);
   if (values.json) {
-    console.log(JSON.stringify({ budgets: BUDGETS, pages, tfjs, breaches }, null, 2));
+    console.log(JSON.stringify({ budgets: BUDGETS, pages, tfjs, webgl, breaches }, null, 2));
   } else {
     console.log(`${"page".padEnd(48)}${"JS gz".padStart(10)}${"CSS gz".padStart(10)}  islands`);
     for (const p of pages) {
@@ -217,6 +267,13 @@ if (import.meta.main) {
       );
     }
     for (const c of tfjs) console.log(`TF.js: ${c.path} ${kb(c.gzip)} gzipped`);
+    if (webgl) {
+      console.log(
+        `TF.js on WebGL (worker, its imports, the WebGL backend): ${
+          kb(webgl.gzip)
+        } gzipped in ${webgl.files.length} files`,
+      );
+    }
     if (tfjs.length === 0) console.log(`TF.js: no chunk found under ${dirname(site + "/x")}`);
     for (const b of breaches) console.log(`over budget: ${b}`);
   }

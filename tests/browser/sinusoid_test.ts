@@ -149,6 +149,9 @@ browserTest(
       const widget = page.locator(".sinusoid-widget.posterior");
       await widget.scrollIntoViewIfNeeded();
       await widget.locator("canvas.heatmap").waitFor({ timeout: 30_000 });
+      // The server render has the same markup: wait until the island is live before clicking.
+      await page.locator("[data-island=SinusoidPosterior][data-hydrated]").first()
+        .waitFor({ timeout: 30_000 });
       const summary = widget.locator("[data-entropy]");
       const read = async () => {
         const [, k, family, gp] = /K = (\d+): ([\d.]+) nats .*?, ([\d.]+) nats/

@@ -9,6 +9,7 @@ import {
   siteWeights,
   staticImports,
   tfjsChunks,
+  webglPath,
 } from "../../scripts/bench/weight.ts";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/site", import.meta.url));
@@ -67,4 +68,29 @@ Deno.test("budgetBreaches flags heavy text pages, missing files and a fat TF.js 
   assert.equal(budgetBreaches([page({ missing: ["/x.js"] })], []).length, 1);
   const fat = [{ path: "/_islands/tf.js", gzip: BUDGETS.tfjsChunk + 1 }];
   assert.match(budgetBreaches([], fat)[0], /TF\.js chunk/);
+});
+
+Deno.test("webglPath counts the worker, its imports and the WebGL backend, not the fallbacks", () => {
+  const site = Deno.makeTempDirSync();
+  const dir = `${site}/_islands`;
+  Deno.mkdirSync(dir);
+  const write = (name: string, text: string) => Deno.writeTextFileSync(`${dir}/${name}`, text);
+  write(
+    "worker-AB12CD34.js",
+    'import{a}from"./chunk-CORE.js";const g=()=>import("./chunk-GL.js"),w=()=>import("./chunk-WASM.js");',
+  );
+  write("chunk-CORE.js", "export const a=1;".repeat(50));
+  write("chunk-GL.js", 'import{s}from"./chunk-SHARED.js";const WEBGL_VERSION=2;');
+  write("chunk-SHARED.js", "export const s=2;");
+  write("chunk-WASM.js", "const wasm=1;".repeat(500));
+  const path = webglPath(site)!;
+  assert.deepEqual(path.files, [
+    "/_islands/chunk-CORE.js",
+    "/_islands/chunk-GL.js",
+    "/_islands/chunk-SHARED.js",
+    "/_islands/worker-AB12CD34.js",
+  ]);
+  assert.ok(path.gzip > 0);
+  assert.match(budgetBreaches([], [], { gzip: BUDGETS.tfjsChunk + 1 })[0], /TF\.js on WebGL/);
+  Deno.removeSync(site, { recursive: true });
 });
