@@ -26,13 +26,14 @@ const title = { en: "Contents", ko: "목차" };
 
 /**
  * The page's table of contents: a sidebar on wide screens, a folded box above the text on narrow
- * ones (open without the site script, which folds it there and marks the section being read).
+ * ones. It is folded in the HTML and unfolded on wide screens by CSS, so nothing moves when the
+ * site script runs (it only marks the section being read).
  */
 export function Toc({ headings, lang }: { headings: Heading[]; lang: "en" | "ko" }) {
   if (headings.length < 2) return null;
   return (
     <nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore>
-      <details open>
+      <details>
         <summary>
           <h2 class="toc-title" id="toc-title">{title[lang]}</h2>
         </summary>
