@@ -79,13 +79,17 @@ export function meetsGoals(p: PageScores): boolean {
     p.cls <= GOALS.cls;
 }
 
-/** Home, each language's lecture page, and one page with a widget, as found in the site. */
+/**
+ * Home, each language's lecture page, and one page with a widget, as found in the site: the
+ * sinusoid demo when there is one, since its widgets are the heaviest.
+ */
 export function defaultPages(site: string): string[] {
   const pages = siteWeights(site).map((p) => p);
   const urls = new Set(pages.map((p) => p.page));
   const chosen = ["/"].filter((p) => urls.has(p));
   chosen.push(...[...urls].filter((u) => /^\/[a-z]{2}\/lecture-3\/$/.test(u)));
-  const widget = pages.find((p) => p.hasIslands && !chosen.includes(p.page));
+  const withIslands = pages.filter((p) => p.hasIslands && !chosen.includes(p.page));
+  const widget = withIslands.find((p) => p.page.includes("sinusoid")) ?? withIslands[0];
   if (widget) chosen.push(widget.page);
   return chosen;
 }
