@@ -18,10 +18,23 @@ if (!built.ok) {
 console.error(`Built ${built.pages} pages in ${(built.ms / 1000).toFixed(1)} s.`);
 
 const args = Deno.args.length ? Deno.args : ["."];
-const { code } = await new Deno.Command(Deno.execPath(), {
+const child = new Deno.Command(Deno.execPath(), {
   args: ["test", "-A", "--no-check=remote", ...args],
   env: { CHROME_PATH: chrome },
-  stdout: "inherit",
+  stdout: "piped",
   stderr: "inherit",
-}).output();
+}).spawn();
+
+// Pass the output through as it comes, keeping its tail for the one-line summary below.
+let tail = "";
+const decoder = new TextDecoder();
+for await (const chunk of child.stdout) {
+  await Deno.stdout.write(chunk);
+  tail = (tail + decoder.decode(chunk, { stream: true })).slice(-4096);
+}
+const { code } = await child.status;
+// deno test closes with "ok | 158 passed (61 steps) | 0 failed (1m13s)"; say it plainly too.
+const plain = tail.replace(/\x1b\[[0-9;]*m/g, "");
+const summary = [...plain.matchAll(/(\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/g)].at(-1);
+if (summary) console.log(`\ntests: ${summary[1]} passed, ${summary[2]} failed`);
 Deno.exit(code);
