@@ -33,7 +33,14 @@ export function findChromium(): string | null {
 }
 
 async function run(cmd: string, args: string[]) {
-  const out = await new Deno.Command(cmd, { args, stdout: "inherit", stderr: "inherit" }).output();
+  const out = await new Deno.Command(cmd, {
+    args,
+    // No standard input in CI: apt must never stop to ask a configuration question.
+    env: { DEBIAN_FRONTEND: "noninteractive" },
+    stdin: "null",
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
   return out.success;
 }
 
