@@ -34,6 +34,7 @@ for await (const chunk of child.stdout) {
 }
 const { code } = await child.status;
 // deno test closes with "ok | 158 passed (61 steps) | 0 failed (1m13s)"; say it plainly too.
+// deno-lint-ignore no-control-regex -- ANSI colour codes start with the ESC control character
 const plain = tail.replace(/\x1b\[[0-9;]*m/g, "");
 const summary = [...plain.matchAll(/(\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/g)].at(-1);
 if (summary) console.log(`\ntests: ${summary[1]} passed, ${summary[2]} failed`);
