@@ -64,6 +64,19 @@ export function heldOutTasks(seed: number, tasks: number, k: number): MetaBatch 
  * evaluate(theta, { tasks: 600, seed: 9, k: 10, steps: [0, 1, 10], alpha: 0.01, activation: "relu" });
  */
 export function evaluate(theta: Params, options: EvalOptions): Record<string, number> {
+  const perTask = evaluateTasks(theta, options);
+  const result: Record<string, number> = {};
+  for (const [s, errors] of Object.entries(perTask)) {
+    result[s] = errors.reduce((sum, e) => sum + e, 0) / errors.length;
+  }
+  return result;
+}
+
+/**
+ * Each task's mean squared error after each requested number of steps: the spread behind the
+ * mean, e.g. to see that one diverging task, not all of them, makes a mean explode.
+ */
+export function evaluateTasks(theta: Params, options: EvalOptions): Record<string, Float64Array> {
   const batch = heldOutTasks(options.seed, options.tasks, options.k);
   const grid = evenlySpaced(options.points ?? 100);
   const n = grid.length;
@@ -77,11 +90,11 @@ export function evaluate(theta: Params, options: EvalOptions): Record<string, nu
     const record = [...new Set(options.steps)].sort((a, b) => a - b);
     const run = adapt(theta, x, y, gridX, { ...options, steps: record.at(-1)!, record });
     return options.steps.map((s) =>
-      tf.mean(tf.squaredDifference(run.predictions[record.indexOf(s)], target))
+      tf.mean(tf.squaredDifference(run.predictions[record.indexOf(s)], target), [1, 2])
     );
   });
-  const result: Record<string, number> = {};
-  options.steps.forEach((s, i) => result[String(s)] = errors[i].dataSync()[0]);
+  const result: Record<string, Float64Array> = {};
+  options.steps.forEach((s, i) => result[String(s)] = Float64Array.from(errors[i].dataSync()));
   tf.dispose(errors);
   return result;
 }

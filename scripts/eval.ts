@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { type AlgorithmName, ALGORITHMS } from "../ml/algorithms/index.ts";
 import { loadCheckpoint } from "../ml/checkpoint.ts";
 import { type DenoBackend, useDenoBackend } from "../ml/env/deno.ts";
-import { evaluate } from "../ml/evaluate.ts";
+import { evaluateTasks } from "../ml/evaluate.ts";
 import { SINUSOID_MLP } from "../ml/model/mlp.ts";
 
 /** Options of an evaluation. */
@@ -50,9 +50,13 @@ export const defaults: EvalScriptOptions = {
 /** `table["k10"]["maml"]["1"]`: MSE of MAML after 1 step with K = 10. */
 export type EvalTable = Record<string, Record<string, Record<string, number>>>;
 
-/** Loads each model's checkpoint and evaluates it for every K. */
+/**
+ * Loads each model's checkpoint and evaluates it for every K. Pass `medians` to also receive
+ * the median over tasks, in the same shape as the table of means.
+ */
 export async function evaluateCheckpoints(
   options: Partial<EvalScriptOptions> = {},
+  medians?: EvalTable,
 ): Promise<EvalTable> {
   const opts = { ...defaults, ...options };
   await useDenoBackend(opts.backend);
@@ -60,9 +64,10 @@ export async function evaluateCheckpoints(
   const table: EvalTable = {};
   for (const k of opts.ks) {
     const row: EvalTable[string] = {};
+    const medianRow: EvalTable[string] = {};
     for (const { name, params } of models) {
       const started = performance.now();
-      row[name] = evaluate(params, {
+      const perTask = evaluateTasks(params, {
         tasks: opts.tasks,
         seed: opts.seed,
         k,
@@ -70,10 +75,17 @@ export async function evaluateCheckpoints(
         alpha: opts.alpha,
         activation: SINUSOID_MLP.activation,
       });
+      row[name] = {};
+      medianRow[name] = {};
+      for (const [s, errors] of Object.entries(perTask)) {
+        row[name][s] = errors.reduce((sum, e) => sum + e, 0) / errors.length;
+        medianRow[name][s] = median(errors);
+      }
       const ms = performance.now() - started;
       console.error(`K=${k} ${name}: ${format(row[name])} (${ms.toFixed(0)} ms)`);
     }
     table[`k${k}`] = row;
+    if (medians) medians[`k${k}`] = medianRow;
   }
   for (const { params } of models) tf.dispose(params);
   return table;
@@ -99,8 +111,18 @@ function format(errors: Record<string, number>): string {
   return Object.entries(errors).map(([s, e]) => `${s} steps ${e.toFixed(3)}`).join(", ");
 }
 
-/** The table as aligned text: one block per K, one row per model, one column per step count. */
-export function renderTable(table: EvalTable): string {
+function median(values: Float64Array): number {
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * The table as aligned text: one block per K, one row per model, one column per step count.
+ * With medians, a mean more than ten times its median gets a note: a few diverging tasks, not
+ * the typical one, make that mean.
+ */
+export function renderTable(table: EvalTable, medians?: EvalTable): string {
   const lines: string[] = [];
   for (const [k, row] of Object.entries(table)) {
     const steps = Object.keys(Object.values(row)[0] ?? {});
@@ -108,6 +130,18 @@ export function renderTable(table: EvalTable): string {
     lines.push(["model".padEnd(12), ...steps.map((s) => `n=${s}`.padStart(11))].join(""));
     for (const [name, errors] of Object.entries(row)) {
       lines.push([name.padEnd(12), ...steps.map((s) => cell(errors[s]).padStart(11))].join(""));
+    }
+    for (const [name, errors] of Object.entries(row)) {
+      for (const s of steps) {
+        const mid = medians?.[k]?.[name]?.[s];
+        if (mid !== undefined && errors[s] > 10 * mid) {
+          lines.push(
+            `  note: ${name} n=${s}: the mean is made by a few diverging tasks; median ${
+              cell(mid)
+            }`,
+          );
+        }
+      }
     }
     lines.push("");
   }
@@ -145,6 +179,7 @@ function parseOptions(args: string[]): { json: boolean; options: Partial<EvalScr
 
 if (import.meta.main) {
   const { json, options } = parseOptions(Deno.args);
-  const table = await evaluateCheckpoints(options);
-  console.log(json ? JSON.stringify(table) : renderTable(table));
+  const medians: EvalTable = {};
+  const table = await evaluateCheckpoints(options, medians);
+  console.log(json ? JSON.stringify(table) : renderTable(table, medians));
 }

@@ -6,7 +6,7 @@ import { useDenoBackend } from "../ml/env/deno.ts";
 import { evaluate } from "../ml/evaluate.ts";
 import { initMlp, SINUSOID_MLP } from "../ml/model/mlp.ts";
 import { Rng } from "../ml/rng.ts";
-import { defaults } from "./eval.ts";
+import { defaults, renderTable } from "./eval.ts";
 
 await useDenoBackend("cpu");
 
@@ -107,4 +107,13 @@ Deno.test("the committed checkpoints meet the quality bar on held-out tasks", as
   assert.ok(4 * m["1"] <= p["1"], `MAML ${m["1"]} vs pretrained ${p["1"]} after 1 step`);
   assert.ok(m["10"] < m["1"] && m["1"] < m["0"], `MAML ${JSON.stringify(m)}`);
   tf.dispose([...maml, ...pretrained]);
+});
+
+Deno.test("the text table notes a mean made by a few diverging tasks, with the median", () => {
+  const table = { k5: { maml: { "0": 3, "10": 2e26 }, reptile: { "0": 3, "10": 0.3 } } };
+  const medians = { k5: { maml: { "0": 2.9, "10": 0.19 }, reptile: { "0": 2.9, "10": 0.28 } } };
+  const text = renderTable(table, medians);
+  assert.match(text, /note: maml n=10: the mean is made by a few diverging tasks; median 0\.190/);
+  assert.doesNotMatch(text, /note: reptile/);
+  assert.doesNotMatch(renderTable(table), /note:/, "no medians, no notes");
 });
