@@ -10,7 +10,7 @@ import {
   sampleTask,
   type SinusoidTask,
 } from "../ml/tasks/sinusoid.ts";
-import { type Chart, createChart } from "./_chart.ts";
+import { type Chart, createChart, cssColor } from "./_chart.ts";
 import { StaticFigure } from "./_figure.tsx";
 import { Heatmap } from "./_heatmap.tsx";
 import { type Curve, type Point, PointPlot } from "./_point_plot.tsx";
@@ -225,7 +225,7 @@ function EntropyChart(props: { family: number[]; gp: number[]; k: number; label:
         const x = plot.valToPos(k.current, "x", true);
         const { top, height } = plot.bbox;
         plot.ctx.save();
-        plot.ctx.strokeStyle = getComputedStyle(host.current!).getPropertyValue("--muted");
+        plot.ctx.strokeStyle = cssColor(host.current!, "var(--muted)");
         plot.ctx.setLineDash([4, 4]);
         plot.ctx.beginPath();
         plot.ctx.moveTo(x, top);

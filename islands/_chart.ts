@@ -41,12 +41,35 @@ export interface ChartSpec {
   bands?: [number, number, string][];
 }
 
-/** Resolves "var(--name)" against an element; other colours pass through. */
+/**
+ * Resolves any CSS colour as `el` sees it ("var(--accent)", light-dark(), color-mix()) to a
+ * value a canvas accepts, by letting the browser compute it on a hidden probe element.
+ */
 export function cssColor(el: Element, color: string, alpha = 1): string {
-  const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
-  const value = name ? getComputedStyle(el).getPropertyValue(name).trim() : color;
-  if (alpha >= 1) return value;
-  return `color-mix(in srgb, ${value} ${Math.round(alpha * 100)}%, transparent)`;
+  const probe = document.createElement("span");
+  probe.style.display = "none";
+  probe.style.color = alpha >= 1
+    ? color
+    : `color-mix(in srgb, ${color} ${Math.round(alpha * 100)}%, transparent)`;
+  el.appendChild(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
+}
+
+/**
+ * Calls `fn` whenever the colour scheme may have changed: the system's, or the reader's choice
+ * (a theme class on <html>). Returns the function that stops listening.
+ */
+export function onSchemeChange(fn: () => void): () => void {
+  const system = matchMedia("(prefers-color-scheme: dark)");
+  const chosen = new MutationObserver(fn);
+  system.addEventListener("change", fn);
+  chosen.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => {
+    system.removeEventListener("change", fn);
+    chosen.disconnect();
+  };
 }
 
 /** A live chart; `update` swaps the data, `destroy` removes it. */
@@ -119,13 +142,11 @@ export function createChart(
     if (width !== plot.width) plot.setSize({ width, height: spec.height });
   });
   resize.observe(el);
-  const scheme = matchMedia("(prefers-color-scheme: dark)");
-  const recolor = () => {
+  const stopRecoloring = onSchemeChange(() => {
     plot.destroy();
     plot = build();
     chart.plot = plot;
-  };
-  scheme.addEventListener("change", recolor);
+  });
 
   const chart: Chart = {
     plot,
@@ -135,7 +156,7 @@ export function createChart(
     },
     destroy() {
       resize.disconnect();
-      scheme.removeEventListener("change", recolor);
+      stopRecoloring();
       plot.destroy();
     },
   };

@@ -3,10 +3,10 @@
  * server (and without JavaScript), a canvas once hydrated. Axes: amplitude across, phase up.
  * @module
  */
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { GridPosterior } from "../ml/posterior.ts";
 import { SINUSOID_RANGES } from "../ml/tasks/sinusoid.ts";
-import { cssColor } from "./_chart.ts";
+import { cssColor, onSchemeChange } from "./_chart.ts";
 
 /** Props of `Heatmap`. */
 export interface HeatmapProps {
@@ -38,6 +38,9 @@ export function Heatmap(props: HeatmapProps) {
   const n = post.amplitudes.length;
   let max = 0;
   for (const w of post.weights) max = Math.max(max, w);
+  // Repaint when the theme changes: the canvas holds colours, not custom properties.
+  const [scheme, setScheme] = useState(0);
+  useEffect(() => onSchemeChange(() => setScheme((s) => s + 1)), []);
 
   useEffect(() => {
     const el = canvas.current;
@@ -65,7 +68,7 @@ export function Heatmap(props: HeatmapProps) {
     ctx.beginPath();
     ctx.arc(ax(props.truth.amplitude), py(props.truth.phase), 7, 0, 2 * Math.PI);
     ctx.stroke();
-  }, [post, props.live, props.truth]);
+  }, [post, props.live, props.truth, scheme]);
 
   const cell = SIZE / n;
   return (

@@ -178,6 +178,29 @@ browserTest(
       });
       const prior = await read();
       assert.ok(prior.family > after.family && prior.gp > after.gp, "no points, most uncertainty");
+      // The canvases follow the reader's theme toggle, not only the system's scheme.
+      const corner = () =>
+        widget.locator("canvas.heatmap").evaluate((c: HTMLCanvasElement) => {
+          // Read through a copy, so the widget's own canvas is never read back.
+          const copy = document.createElement("canvas").getContext("2d", {
+            willReadFrequently: true,
+          })!;
+          copy.drawImage(c, 0, 0);
+          return [...copy.getImageData(1, 1, 1, 1).data.slice(0, 3)].join(",");
+        });
+      // Let the repaint for K = 0 land first: the map redraws once a change settles.
+      let before = await corner();
+      await assertEventually(async () => {
+        await new Promise((r) => setTimeout(r, 500));
+        const now = await corner();
+        const settled = now === before;
+        before = now;
+        return settled;
+      });
+      await page.locator(".theme-toggle").click();
+      await assertEventually(async () => (await corner()) !== before);
+      await page.locator(".theme-toggle").click();
+      await assertEventually(async () => (await corner()) === before);
       // Both widgets, hydrated, pass axe (labels, names, contrast, heading order).
       await page.locator(".sinusoid-widget.regression").scrollIntoViewIfNeeded();
       await page.locator(".sinusoid-widget.regression[data-ready]").waitFor({ timeout: 30_000 });
